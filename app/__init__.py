@@ -1,0 +1,3 @@
+"""policy-checker application layer: GUI (app.ui), CLI (app.cli), services and report export."""
+
+APP_NAME = "policy-checker"

@@ -1,0 +1,48 @@
+"""``policy-checker`` / ``python -m app``: start the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app.logs import setup_logging
+
+log = logging.getLogger("policy-checker")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="policy-checker", description="Policy Checker desktop app"
+    )
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="interface language")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args, qt_args = parser.parse_known_args(argv)
+    setup_logging(args.verbose)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.assessment import default_pack
+    from app.ui.fonts import application_font, load_bundled_fonts
+    from app.ui.main_window import MainWindow
+    from rules.pack import PackError
+
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("policy-checker")
+    families = load_bundled_fonts()
+    log.info("bundled font families: %s", families)
+    app.setFont(application_font())
+    try:
+        pack = default_pack()
+    except PackError as error:
+        log.error("pack failed to load: %s", error)
+        QMessageBox.critical(None, "policy-checker", "\n".join(error.problems[:20]))
+        return 1
+    window = MainWindow(pack, args.lang)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

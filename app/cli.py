@@ -1,0 +1,232 @@
+"""``policy-check``: the headless command line.
+
+It must not import Qt: tests/app/test_cli.py checks that it does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from app.logs import setup_logging
+from app.text_table import render_table
+from rules.answer import assessment_json
+from rules.cases import run_cases
+from rules.engine import Assessment, Verdict, assess
+from rules.explain import question_text, reason
+from rules.lint import lint_pack
+from rules.pack import DEFAULT_PACK_DIR, PackError, load_pack
+from rules.profile import ProfileError, load_profile_json
+
+log = logging.getLogger("policy-check")
+
+VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
+    "eligible": ("适用", "eligible"),
+    "needs_info": ("待补充", "needs info"),
+    "not_eligible": ("不适用", "not eligible"),
+    "not_applicable": ("政府任务", "not applicable"),
+}
+
+
+class InputError(Exception):
+    """Input was refused; each line names the field, row or file and the reason."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def _as_of(raw: str | None) -> date:
+    if raw is None:
+        return date.today()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError([f"--as-of: '{raw}' is not a date written YYYY-MM-DD"]) from None
+
+
+def _read_text(path: Path, what: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([f"{what}: no such file: {path}"]) from None
+    except IsADirectoryError:
+        raise InputError([f"{what}: {path} is a folder, not a file"]) from None
+    except UnicodeDecodeError:
+        raise InputError([f"{what}: {path} is not UTF-8 text"]) from None
+    except OSError as error:
+        raise InputError([f"{what}: cannot read {path}: {error.strerror}"]) from None
+
+
+def _pack_dir(raw: str | None) -> Path:
+    return Path(raw) if raw else DEFAULT_PACK_DIR
+
+
+def _load_pack(raw: str | None):  # type: ignore[no-untyped-def]
+    try:
+        return load_pack(_pack_dir(raw))
+    except PackError as error:
+        raise InputError([f"pack: {p}" for p in error.problems]) from None
+
+
+def _table(assessment: Assessment, lang: str) -> str:
+    zh = lang == "zh"
+    profile = assessment.profile
+    summary = assessment.summary()
+    head = [
+        f"{'企业' if zh else 'Company'}: {profile.name}",
+        f"{'评估日期' if zh else 'As of'}: {assessment.as_of.isoformat()}   "
+        f"{'政策包' if zh else 'Pack'}: {assessment.pack.id} {assessment.pack.version} "
+        f"({assessment.pack.sha256[:12]})",
+        "  ".join(f"{VERDICT_LABELS[v][0 if zh else 1]} {n}" for v, n in summary.items()),
+        "",
+    ]
+    rows = [
+        [
+            r.measure.id,
+            VERDICT_LABELS[r.verdict][0 if zh else 1],
+            r.measure.title.get(lang),
+            reason(r, lang),
+        ]
+        for r in assessment.results
+    ]
+    headers = ["措施", "结论", "标题", "原因"] if zh else ["Measure", "Verdict", "Title", "Why"]
+    lines = [*head, render_table(headers, rows, max_width=48)]
+    if assessment.next_questions:
+        lines += ["", "下一步最有用的问题:" if zh else "Most useful questions next:"]
+        for q in assessment.next_questions[:5]:
+            lines.append(
+                f"  - {question_text(q.field, lang)} [{q.field}] → {', '.join(q.resolves)}"
+            )
+    return "\n".join(lines)
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    as_of = _as_of(args.as_of)
+    text = _read_text(Path(args.profile), "PROFILE")
+    try:
+        profile = load_profile_json(text)
+    except ProfileError as error:
+        raise InputError(error.problems) from None
+    pack = _load_pack(None)
+    assessment = assess(pack, profile, as_of)
+    log.info("assessed %s as of %s: %s", profile.name, as_of, assessment.summary())
+    if args.format == "json":
+        print(json.dumps(assessment_json(assessment, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(_table(assessment, args.lang))
+    return 0
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    pack = _load_pack(args.pack)
+    if args.format == "json":
+        listing = {
+            "pack": pack.reference(),
+            "measures": [
+                {
+                    "measure": m.id,
+                    "number": m.number,
+                    "chapter": m.chapter,
+                    "title": m.title.get(args.lang),
+                    "kind": m.kind,
+                    "status": m.status,
+                    "lead_units": m.lead_units,
+                    "provisions": [p.id for p in m.provisions],
+                }
+                for m in pack.measures
+            ],
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    rows = [[m.id, m.kind, m.status, m.title.get(args.lang)] for m in pack.measures]
+    print(render_table(["measure", "kind", "status", "title"], rows))
+    print(f"\n{len(pack.measures)} measures, {pack.id} {pack.version} ({pack.sha256[:12]})")
+    return 0
+
+
+def cmd_rules_lint(args: argparse.Namespace) -> int:
+    problems = lint_pack(_pack_dir(args.pack))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 2
+    print("pack is clean")
+    return 0
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    folder = _pack_dir(args.pack)
+    _load_pack(args.pack)
+    try:
+        outcomes = run_cases(folder)
+    except ValueError as error:
+        raise InputError([f"cases: {error}"]) from None
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in failed:
+        for failure in outcome.failures:
+            print(f"FAIL {outcome.file}: {outcome.case.name}: {failure}", file=sys.stderr)
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policy-check",
+        description="Which measures of a policy apply to a company, why, and what to do next.",
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    assess_cmd = commands.add_parser("assess", help="assess one profile (JSON file)")
+    assess_cmd.add_argument("profile", metavar="PROFILE.json")
+    assess_cmd.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
+    assess_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    assess_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    assess_cmd.set_defaults(handler=cmd_assess)
+
+    rules_cmd = commands.add_parser("rules", help="inspect and check rule packs")
+    rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    list_cmd = rules_sub.add_parser("list", help="list the measures of the pack")
+    list_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    list_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    list_cmd.add_argument("--pack", help="pack folder (default: the bundled pack)")
+    list_cmd.set_defaults(handler=cmd_rules_list)
+    for name, handler, text in (
+        ("lint", cmd_rules_lint, "validate a pack"),
+        ("test", cmd_rules_test, "run a pack's YAML test cases"),
+    ):
+        sub = rules_sub.add_parser(name, help=text)
+        sub.add_argument("pack", nargs="?", metavar="PACK", help="pack folder (default: bundled)")
+        sub.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_path = setup_logging(args.verbose)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: no traceback reaches a user
+        log.exception("unexpected failure")
+        where = f"; details in {log_path}" if log_path else ""
+        print(f"policy-check: unexpected error: {error}{where}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

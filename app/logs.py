@@ -1,0 +1,51 @@
+"""Logging to a rotating file in the user's log directory; ``--verbose`` adds the terminal."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_dir() -> Path:
+    override = os.environ.get("POLICY_CHECKER_LOG_DIR")
+    return (
+        Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
+
+
+def setup_logging(verbose: bool = False) -> Path | None:
+    """Send log records to ``policy-checker.log`` (1 MB x 5 files); return its path.
+
+    When the log folder cannot be written, logging goes on to stderr only and None is returned.
+    """
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    path: Path | None = log_dir() / f"{APP_NAME}.log"
+    try:
+        assert path is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+        file_handler.setFormatter(logging.Formatter(_FORMAT))
+        root.addHandler(file_handler)
+    except OSError:
+        path = None
+    if verbose or path is None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
+    return path

@@ -1,0 +1,1 @@
+"""The Qt desktop interface: widgets hold layout, controllers hold logic."""

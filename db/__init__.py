@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, sessions, repositories and migrations. No Qt here."""

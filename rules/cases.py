@@ -1,0 +1,85 @@
+"""Policy test cases kept beside a pack: a profile, an as-of date and the verdicts expected.
+
+``cases/*.yaml`` hold a list of cases::
+
+    - name: AI start-up in the Wuhan area, core R&D, first profit 2024
+      as_of: 2026-11-26
+      profile: {name: 光谷智算, zone: ftz_wuhan, sectors: [artificial_intelligence]}
+      expect: {m02: eligible, m38: needs_info}
+
+The same cases run from ``policy-check rules test`` and from pytest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from rules.engine import VERDICTS, Verdict, assess
+from rules.pack import Pack, load_pack
+from rules.profile import ProfileError, parse_profile
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    as_of: date
+    profile: dict[str, Any]
+    expect: dict[str, Verdict] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    file: str
+    case: Case
+    failures: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def load_cases(folder: Path) -> list[tuple[str, Case]]:
+    """Every case of the pack in ``folder``, with the file it came from."""
+    cases: list[tuple[str, Case]] = []
+    for path in sorted((folder / "cases").glob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(raw, list):
+            raise ValueError(f"{path.name}: expected a list of cases")
+        for index, item in enumerate(raw, start=1):
+            try:
+                cases.append((path.name, Case.model_validate(item)))
+            except ValidationError as error:
+                raise ValueError(f"{path.name} case {index}: {error}") from None
+    return cases
+
+
+def run_case(pack: Pack, file: str, case: Case) -> CaseOutcome:
+    try:
+        profile = parse_profile(case.profile)
+    except ProfileError as error:
+        return CaseOutcome(file, case, tuple(f"profile refused: {p}" for p in error.problems))
+    assessment = assess(pack, profile, case.as_of)
+    failures = []
+    for measure_id, expected in case.expect.items():
+        if measure_id not in pack.by_id:
+            failures.append(f"{measure_id}: no such measure in the pack")
+            continue
+        got = assessment.result(measure_id).verdict
+        if got != expected:
+            failures.append(f"{measure_id}: expected {expected}, got {got}")
+    return CaseOutcome(file, case, tuple(failures))
+
+
+def run_cases(folder: Path) -> list[CaseOutcome]:
+    pack = load_pack(folder)
+    return [run_case(pack, file, case) for file, case in load_cases(folder)]
+
+
+__all__ = ["VERDICTS", "Case", "CaseOutcome", "load_cases", "run_case", "run_cases"]

@@ -1,0 +1,261 @@
+"""Three-valued evaluation of a pack against a profile, with a full trace.
+
+Kleene logic: ``all`` fails if any child fails, else is unknown if any child is unknown; ``any``
+dually; ``not`` swaps met and not met. An unanswered key is unknown, never false or zero. Every
+condition is evaluated (no short-circuit) so the trace shows every value read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final, Literal
+
+from rules.derived import DERIVATIONS, Fact, derive
+from rules.fields import PROFILE_FIELDS
+from rules.pack import AllOf, AnyOf, Condition, Criterion, Measure, Pack, Provision
+from rules.profile import PROFILE_KEYS, Profile
+
+Result = Literal["met", "not_met", "unknown"]
+Verdict = Literal["eligible", "needs_info", "not_eligible", "not_applicable"]
+Caveat = Literal["pending_national_approval", "pilot", "past_deadline"]
+
+VERDICTS: Final[tuple[Verdict, ...]] = ("eligible", "needs_info", "not_eligible", "not_applicable")
+_VERDICT_OF: Final[dict[Result, Verdict]] = {
+    "met": "eligible",
+    "unknown": "needs_info",
+    "not_met": "not_eligible",
+}
+_FAVOUR: Final[dict[Result, int]] = {"met": 0, "unknown": 1, "not_met": 2}
+
+
+@dataclass(frozen=True)
+class ConditionTrace:
+    """One condition as evaluated: what was read, against what, and where the notice says so."""
+
+    condition: Condition
+    provision_id: str
+    value: Any
+    known: bool
+    threshold: Any
+    result: Result
+    derived: bool
+    basis: str = ""
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProvisionResult:
+    provision: Provision
+    result: Result
+    conditions: tuple[ConditionTrace, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    measure: Measure
+    verdict: Verdict
+    provisions: tuple[ProvisionResult, ...]
+    missing: tuple[str, ...]
+    caveats: tuple[Caveat, ...]
+
+    @property
+    def best(self) -> ProvisionResult | None:
+        """The most favourable provision, whose verdict the measure takes."""
+        if not self.provisions:
+            return None
+        return min(self.provisions, key=lambda p: _FAVOUR[p.result])
+
+    @property
+    def conditions(self) -> tuple[ConditionTrace, ...]:
+        return tuple(c for p in self.provisions for c in p.conditions)
+
+
+@dataclass(frozen=True)
+class NextQuestion:
+    field: str
+    resolves: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    pack: Pack
+    as_of: date
+    profile: Profile
+    results: tuple[MeasureResult, ...]
+    next_questions: tuple[NextQuestion, ...]
+    derived: dict[str, Fact] = field(default_factory=dict)
+
+    def summary(self) -> dict[Verdict, int]:
+        counts: dict[Verdict, int] = dict.fromkeys(VERDICTS, 0)
+        for result in self.results:
+            counts[result.verdict] += 1
+        return counts
+
+    def result(self, measure_id: str) -> MeasureResult:
+        return next(r for r in self.results if r.measure.id == measure_id)
+
+
+class _Evaluation:
+    """The state of one assessment: the answered facts and the derived facts computed so far."""
+
+    def __init__(self, pack: Pack, profile: Profile, as_of: date) -> None:
+        self.pack = pack
+        self.facts = profile.facts()
+        self.as_of = as_of
+        self.derived: dict[str, Fact] = {}
+
+    def read(self, name: str) -> Fact:
+        if name in PROFILE_FIELDS:
+            if name in self.facts:
+                return Fact(self.facts[name])
+            return Fact(known=False, needs=(name,))
+        if name not in self.derived:
+            self.derived[name] = derive(name, self.facts, self.as_of)
+        return self.derived[name]
+
+    def threshold(self, condition: Condition) -> tuple[Any, str]:
+        if condition.param is None:
+            return condition.value, ""
+        parameter = self.pack.manifest.parameters[condition.param]
+        in_force = parameter.at(self.as_of)
+        if in_force is None:
+            return None, f"{condition.param}: not yet in force on {self.as_of.isoformat()}"
+        return in_force.value, in_force.reference
+
+    def condition(
+        self, condition: Condition, provision_id: str, trace: list[ConditionTrace]
+    ) -> tuple[Result, tuple[str, ...]]:
+        fact = self.read(condition.field)
+        threshold, reference = self.threshold(condition)
+        basis = "; ".join(part for part in (fact.basis, reference) if part)
+        if not fact.known:
+            result: Result = "unknown"
+        elif threshold is None:
+            result = "not_met"
+        else:
+            result = "met" if compare(condition.op, fact.value, threshold) else "not_met"
+        trace.append(
+            ConditionTrace(
+                condition=condition,
+                provision_id=provision_id,
+                value=fact.value,
+                known=fact.known,
+                threshold=threshold,
+                result=result,
+                derived=condition.field in DERIVATIONS,
+                basis=basis,
+                needs=fact.needs,
+            )
+        )
+        return result, (fact.needs if result == "unknown" else ())
+
+    def node(
+        self, node: Criterion, provision_id: str, trace: list[ConditionTrace]
+    ) -> tuple[Result, tuple[str, ...]]:
+        if isinstance(node, Condition):
+            return self.condition(node, provision_id, trace)
+        if isinstance(node, AllOf | AnyOf):
+            children = node.all if isinstance(node, AllOf) else node.any
+            outcomes = [self.node(child, provision_id, trace) for child in children]
+            deciding: Result = "not_met" if isinstance(node, AllOf) else "met"
+            if any(result == deciding for result, _ in outcomes):
+                return deciding, ()
+            unknown = [missing for result, missing in outcomes if result == "unknown"]
+            if unknown:
+                return "unknown", tuple(dict.fromkeys(k for m in unknown for k in m))
+            return ("met" if deciding == "not_met" else "not_met"), ()
+        result, missing = self.node(node.negated, provision_id, trace)
+        swapped: dict[Result, Result] = {"met": "not_met", "not_met": "met", "unknown": "unknown"}
+        return swapped[result], missing
+
+    def measure(self, measure: Measure) -> MeasureResult:
+        provisions = []
+        for provision in measure.provisions:
+            trace: list[ConditionTrace] = []
+            result, missing = self.node(provision.criteria, provision.id, trace)
+            provisions.append(ProvisionResult(provision, result, tuple(trace), missing))
+        if not provisions:
+            verdict: Verdict = "not_applicable"
+            missing_keys: tuple[str, ...] = ()
+        else:
+            best = min(provisions, key=lambda p: _FAVOUR[p.result])
+            verdict = _VERDICT_OF[best.result]
+            missing_keys = ()
+            if verdict == "needs_info":
+                missing_keys = _in_profile_order(
+                    k for p in provisions if p.result == "unknown" for k in p.missing
+                )
+        return MeasureResult(
+            measure, verdict, tuple(provisions), missing_keys, self.caveats(measure)
+        )
+
+    def caveats(self, measure: Measure) -> tuple[Caveat, ...]:
+        caveats: list[Caveat] = []
+        if measure.status in ("pending_national_approval", "pilot"):
+            caveats.append(measure.status)
+        deadline = self.pack.manifest.document.deadline
+        if deadline is not None and self.as_of > deadline:
+            caveats.append("past_deadline")
+        return tuple(caveats)
+
+
+def compare(op: str, value: Any, target: Any) -> bool:
+    """Apply a pack operator to a known value. A null value meets no ordering comparison."""
+    if op == "eq":
+        return bool(value == target)
+    if op == "ne":
+        return bool(value != target)
+    if op == "in":
+        return value in target
+    if op == "not_in":
+        return value not in target
+    if op == "contains":
+        return target in value
+    if op == "intersects":
+        return bool(set(value) & set(target))
+    if op == "prefix_in":
+        return any(str(value).startswith(prefix) for prefix in target)
+    if value is None:
+        return False
+    if op == "gte":
+        return bool(value >= target)
+    if op == "gt":
+        return bool(value > target)
+    if op == "lte":
+        return bool(value <= target)
+    if op == "lt":
+        return bool(value < target)
+    raise ValueError(f"unknown operator {op!r}")
+
+
+_ORDER: Final = {key: index for index, key in enumerate(PROFILE_KEYS)}
+
+
+def _in_profile_order(keys: Any) -> tuple[str, ...]:
+    return tuple(sorted(set(keys), key=lambda k: _ORDER.get(k, len(_ORDER))))
+
+
+def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ...]:
+    """Unanswered keys, the one that could settle the most needs-info verdicts first."""
+    resolves: dict[str, list[str]] = {}
+    for result in results:
+        for key in result.missing:
+            resolves.setdefault(key, []).append(result.measure.id)
+    ranked = sorted(resolves, key=lambda k: (-len(resolves[k]), _ORDER.get(k, len(_ORDER))))
+    return tuple(NextQuestion(key, tuple(resolves[key])) for key in ranked)
+
+
+def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
+    """Assess ``profile`` against every measure of ``pack`` as of a date."""
+    evaluation = _Evaluation(pack, profile, as_of)
+    results = tuple(evaluation.measure(measure) for measure in pack.measures)
+    return Assessment(
+        pack=pack,
+        as_of=as_of,
+        profile=profile,
+        results=results,
+        next_questions=rank_questions(results),
+        derived=dict(evaluation.derived),
+    )

@@ -1,0 +1,143 @@
+"""Plain-language explanations read off the trace, in Chinese or English.
+
+Why a measure applies, why not (each failed condition with the answer given), what is still to
+be answered, and the caveats of its standing. Wording only: no verdict is decided here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+from rules.engine import Caveat, ConditionTrace, MeasureResult
+from rules.fields import field_info
+from rules.pack import Pack, Text
+from rules.vocabulary import label
+
+_YES_NO: Final = {True: ("是", "yes"), False: ("否", "no")}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def value_text(field: str, value: Any, lang: str) -> str:
+    """An answer as a person would say it: labels for tags, yes/no, units, "not yet profitable"."""
+    info = field_info(field)
+    if field == "first_profit_year" and value is None:
+        return _pick(("尚未获利", "not yet profitable"), lang)
+    if value is None:
+        return _pick(("无", "none"), lang)
+    if isinstance(value, bool):
+        return _pick(_YES_NO[value], lang)
+    if isinstance(value, list):
+        if not value:
+            return _pick(("均无", "none of these"), lang)
+        joiner = "、" if lang == "zh" else ", "
+        return joiner.join(value_text(field, item, lang) for item in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if info.vocabulary is not None and isinstance(value, str):
+        return label(info.vocabulary, value, lang)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    unit = info.unit(lang)
+    return f"{value}{unit}" if lang == "zh" or unit in ("%", "") else f"{value} {unit}"
+
+
+def question_text(field: str, lang: str) -> str:
+    return field_info(field).question(lang)
+
+
+def condition_line(trace: ConditionTrace, lang: str) -> str:
+    """One condition with its result and the answer read, e.g. for the "why not" list."""
+    text = trace.condition.text.get(lang)
+    if not trace.known:
+        return _pick((f"{text}（尚未回答）", f"{text} (not answered yet)"), lang)
+    answer = value_text(trace.condition.field, trace.value, lang)
+    if trace.result == "met":
+        return _pick((f"{text}（您的情况：{answer}）", f"{text} (yours: {answer})"), lang)
+    return _pick(
+        (f"{text}：不满足（您的情况：{answer}）", f"{text}: not met (yours: {answer})"), lang
+    )
+
+
+CAVEATS: Final[dict[Caveat, Text]] = {
+    "pending_national_approval": Text(
+        zh="本条措施尚在争取国家相关部委支持，可能尚未落地，暂不能直接申请享受。",
+        en="This measure still seeks national ministries' approval and may not be in effect yet.",
+    ),
+    "pilot": Text(
+        zh="本条为探索或试点措施，能否办理以主管部门的实际落地情况为准。",
+        en=(
+            "This is an exploratory or pilot measure: whether it can be used depends on how "
+            "the office has put it into practice."
+        ),
+    ),
+    "past_deadline": Text(
+        zh="文件要求各项措施于2023年年底前完成或取得突破性进展；评估日期已过该期限，请向主管部门确认现行做法。",
+        en=(
+            "The notice set the end of 2023 for completing its measures; that date has passed, "
+            "so check the current practice with the office."
+        ),
+    ),
+}
+
+
+def caveat_text(caveat: Caveat, lang: str) -> str:
+    return CAVEATS[caveat].get(lang)
+
+
+def fill_parameters(text: str, pack: Pack, as_of: date, lang: str) -> str:
+    """Replace ``{param:NAME}`` with the dated parameter's value in force on ``as_of``."""
+    for name, parameter in pack.manifest.parameters.items():
+        token = "{param:" + name + "}"
+        if token not in text:
+            continue
+        value = parameter.at(as_of)
+        if value is None:
+            shown = _pick(("（该日期尚未施行）", "(not yet in force on that date)"), lang)
+        elif value.label is not None:
+            shown = value.label.get(lang)
+        else:
+            shown = f"{value.value} {parameter.unit}"
+        text = text.replace(token, shown)
+    return text
+
+
+def reason(result: MeasureResult, lang: str) -> str:
+    """The verdict in one or two sentences."""
+    measure = result.measure
+    if result.verdict == "not_applicable":
+        if measure.context is not None:
+            return measure.context.get(lang)
+        return _pick(
+            (
+                "本条是政府部门的工作任务,企业无需也无法申请。",
+                "A task of government bodies; nothing for a company to apply for.",
+            ),
+            lang,
+        )
+    best = result.best
+    assert best is not None  # a measure with provisions has a best one
+    if result.verdict == "eligible":
+        met = [condition_line(c, lang) for c in best.conditions if c.result == "met"]
+        head = _pick(
+            (f"适用“{best.provision.title.zh}”", f"Applies: {best.provision.title.en}"), lang
+        )
+        sep = "。满足:" if lang == "zh" else ". Met: "
+        return head + (sep + ("; ".join(met)) if met else "")
+    if result.verdict == "needs_info":
+        questions = [question_text(key, lang) for key in result.missing]
+        head = _pick(("尚需回答：", "Still to answer: "), lang)
+        if not questions:
+            return _pick(("现有信息不足以判断。", "The answers so far cannot settle it."), lang)
+        return head + ("; ".join(questions))
+    failed: list[str] = []
+    for provision in result.provisions:
+        for condition in provision.conditions:
+            if condition.result == "not_met":
+                line = condition_line(condition, lang)
+                if line not in failed:
+                    failed.append(line)
+    return _pick(("不适用：", "Does not apply: "), lang) + "; ".join(failed)

@@ -1,0 +1,325 @@
+"""The pack format: a policy's measures as data, validated into typed models at load time.
+
+A pack is a folder::
+
+    pack.yaml          id, version, the document, chapters, dated parameters
+    notice.txt         the notice's full text, as published
+    measures/mNN.yaml  one measure each: verbatim clause, units, kind, status, provisions
+    cases/*.yaml       test cases (profile, as-of date, expected verdicts); not part of the hash
+
+Criteria are structured predicates (``all`` / ``any`` / ``not`` over field comparisons); nothing
+in a pack is ever executed. Every criterion's ``citation`` must be a verbatim substring of its
+measure's clause, and every clause a verbatim substring of the notice: both are checked here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
+
+from rules.fields import known_field
+
+try:  # the C loader is many times faster; both are safe loaders
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+DEFAULT_PACK_DIR = Path(__file__).parent / "packs" / "hubei_ftz_2021"
+
+Kind = Literal["benefit", "opportunity", "government_task"]
+Status = Literal["in_force", "pending_national_approval", "pilot", "government_task"]
+Operator = Literal[
+    "eq", "ne", "in", "not_in", "contains", "intersects", "gte", "gt", "lte", "lt", "prefix_in"
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in both languages."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Condition(_Strict):
+    """A comparison of one profile key or derived fact with a value or a dated parameter."""
+
+    id: str
+    field: str
+    op: Operator
+    value: Any = None
+    param: str | None = None
+    text: Text
+    citation: str = Field(min_length=2)
+
+
+class _Group(_Strict):
+    """A group of criteria; ``id`` and ``text`` name it where explanations need to."""
+
+    id: str | None = None
+    text: Text | None = None
+
+
+class AllOf(_Group):
+    all: list[Criterion] = Field(min_length=1)
+
+
+class AnyOf(_Group):
+    any: list[Criterion] = Field(min_length=1)
+
+
+class NotOf(_Group):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    negated: Criterion = Field(alias="not")
+
+
+def _node_kind(node: Any) -> str:
+    keys = node if isinstance(node, dict) else vars(node)
+    for kind in ("all", "any", "not", "negated"):
+        if kind in keys:
+            return "not" if kind == "negated" else kind
+    return "condition"
+
+
+Criterion = Annotated[
+    Annotated[Condition, Tag("condition")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")],
+    Discriminator(_node_kind),
+]
+
+
+class Prerequisite(_Strict):
+    """A status the company must obtain first, e.g. a 高新技术企业 certificate."""
+
+    field: str
+    text: Text
+    how: Text
+
+
+class Note(_Strict):
+    """A fact from beyond the notice, with its own reference; unverified ones are labelled."""
+
+    text: Text
+    reference: str
+    unverified: bool = False
+
+
+class Provision(_Strict):
+    """One enterprise-facing part of a measure, with its own criteria and guidance."""
+
+    id: str
+    title: Text
+    criteria: Criterion
+    gains: Text
+    next_step: Text
+    documents: list[Text] = Field(default_factory=list)
+    office: Text
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+
+
+class Measure(_Strict):
+    id: str = Field(pattern=r"^m\d{2}$")
+    number: int = Field(ge=1)
+    chapter: int = Field(ge=1)
+    title: Text
+    clause: str = Field(min_length=10)
+    clause_en: str = Field(min_length=10)
+    lead_units: list[str] = Field(min_length=1)
+    responsible_units: list[str] = Field(default_factory=list)
+    kind: Kind
+    status: Status
+    provisions: list[Provision] = Field(default_factory=list)
+    context: Text | None = None
+    notes: list[Note] = Field(default_factory=list)
+
+
+class ParameterValue(_Strict):
+    valid_from: date
+    value: float | int | str
+    label: Text | None = None  # how texts show the value, e.g. 1000万美元 / USD 10 million
+    reference: str
+    unverified: bool = False
+
+
+class Parameter(_Strict):
+    unit: str
+    description: Text
+    values: list[ParameterValue] = Field(min_length=1)
+
+    def at(self, as_of: date) -> ParameterValue | None:
+        """The value in force on ``as_of``; None before the first valid-from date."""
+        current = None
+        for value in sorted(self.values, key=lambda v: v.valid_from):
+            if value.valid_from <= as_of:
+                current = value
+        return current
+
+
+class Chapter(_Strict):
+    number: int
+    title: Text
+
+
+class Document(_Strict):
+    number: str
+    title: Text
+    issued: date
+    published: date
+    deadline: date | None = None
+
+
+class Manifest(_Strict):
+    id: str
+    version: str
+    title: Text
+    document: Document
+    chapters: list[Chapter]
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    disclaimer: Text
+
+
+class PackError(ValueError):
+    """The pack cannot be loaded; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class Pack:
+    """A loaded, checked pack. Measures keep the order of their numbers."""
+
+    def __init__(self, manifest: Manifest, measures: list[Measure], notice: str, sha256: str):
+        self.manifest = manifest
+        self.measures = sorted(measures, key=lambda m: m.number)
+        self.by_id = {m.id: m for m in self.measures}
+        self.notice = notice
+        self.sha256 = sha256
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def reference(self) -> dict[str, str]:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256}
+
+
+def iter_conditions(node: Criterion) -> list[Condition]:
+    """The leaf conditions of a criteria tree, in document order."""
+    if isinstance(node, Condition):
+        return [node]
+    if isinstance(node, AllOf):
+        return [c for child in node.all for c in iter_conditions(child)]
+    if isinstance(node, AnyOf):
+        return [c for child in node.any for c in iter_conditions(child)]
+    return iter_conditions(node.negated)
+
+
+def _pack_files(folder: Path) -> list[Path]:
+    return [folder / "pack.yaml", folder / "notice.txt", *sorted(folder.glob("measures/*.yaml"))]
+
+
+def content_hash(folder: Path) -> str:
+    """SHA-256 over the pack's rule files (names and bytes); test cases and docs excluded."""
+    digest = hashlib.sha256()
+    for path in _pack_files(folder):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.append(f"{path.name}: cannot be read: {error}")
+        return None
+
+
+def _validation_lines(name: str, error: ValidationError) -> list[str]:
+    return [
+        f"{name}: {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+        for e in error.errors()
+    ]
+
+
+def check_measure(measure: Measure, notice: str, manifest: Manifest) -> list[str]:
+    """Problems that make a measure unusable: citations, fields and parameters it names."""
+    problems: list[str] = []
+    if measure.id != f"m{measure.number:02d}":
+        problems.append(f"{measure.id}: id does not match number {measure.number}")
+    if measure.clause not in notice:
+        problems.append(f"{measure.id}: clause is not verbatim in the notice")
+    chapters = {c.number for c in manifest.chapters}
+    if measure.chapter not in chapters:
+        problems.append(f"{measure.id}: chapter {measure.chapter} is not in pack.yaml")
+    seen: set[str] = set()
+    for provision in measure.provisions:
+        for condition in iter_conditions(provision.criteria):
+            where = f"{measure.id}/{provision.id}/{condition.id}"
+            if condition.id in seen:
+                problems.append(f"{where}: criterion id used twice in the measure")
+            seen.add(condition.id)
+            if condition.citation not in measure.clause:
+                problems.append(f"{where}: citation is not verbatim in the clause")
+            if not known_field(condition.field):
+                problems.append(f"{where}: unknown field '{condition.field}'")
+            if condition.param is not None and condition.param not in manifest.parameters:
+                problems.append(f"{where}: unknown parameter '{condition.param}'")
+            if (condition.param is None) == (condition.value is None):
+                problems.append(f"{where}: give exactly one of value and param")
+    return problems
+
+
+@cache
+def load_pack(folder: Path = DEFAULT_PACK_DIR) -> Pack:
+    """Load and check the pack in ``folder``; raise PackError listing every problem."""
+    problems: list[str] = []
+    if not (folder / "pack.yaml").is_file():
+        raise PackError([f"{folder}: no pack.yaml here"])
+    raw_manifest = _read_yaml(folder / "pack.yaml", problems)
+    try:
+        notice = (folder / "notice.txt").read_text(encoding="utf-8")
+    except OSError as error:
+        raise PackError([f"notice.txt: cannot be read: {error}"]) from None
+    try:
+        manifest = Manifest.model_validate(raw_manifest)
+    except ValidationError as error:
+        raise PackError(problems + _validation_lines("pack.yaml", error)) from None
+    measures: list[Measure] = []
+    for path in sorted(folder.glob("measures/*.yaml")):
+        raw = _read_yaml(path, problems)
+        if raw is None:
+            continue
+        try:
+            measure = Measure.model_validate(raw)
+        except ValidationError as error:
+            problems += _validation_lines(path.name, error)
+            continue
+        if path.stem != measure.id:
+            problems.append(f"{path.name}: holds measure {measure.id}")
+        problems += check_measure(measure, notice, manifest)
+        measures.append(measure)
+    if problems:
+        raise PackError(problems)
+    return Pack(manifest, measures, notice, content_hash(folder))

@@ -1,0 +1,156 @@
+"""The engine on the bundled measures m02, m11 and m38, and its three-valued logic."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from rules.engine import assess
+from rules.pack import AllOf, AnyOf, Condition, NotOf, Text
+from rules.profile import parse_profile
+from tests.conftest import AS_OF, assess_dict
+
+AI_STARTUP: dict[str, Any] = {
+    "name": "光谷智算科技有限公司",
+    "zone": "ftz_wuhan",
+    "industry_code": "I6513",
+    "sectors": ["artificial_intelligence"],
+    "core_link_rnd_production": True,
+    "first_profit_year": 2024,
+    "employees": 45,
+    "annual_revenue": 3200,
+    "high_tech_enterprise": True,
+}
+
+
+def test_ai_startup_gets_the_15_percent_rate_with_a_full_trace(pack) -> None:
+    result = assess_dict(pack, AI_STARTUP).result("m02")
+    assert result.verdict == "eligible"
+    assert result.missing == ()
+    assert {c.condition.id: c.result for c in result.conditions} == {
+        "in_ftz": "met",
+        "key_field": "met",
+        "core_link": "met",
+        "profit_window": "met",
+    }
+    for trace in result.conditions:
+        assert trace.condition.citation in result.measure.clause
+    window = next(c for c in result.conditions if c.condition.id == "profit_window")
+    assert window.derived and window.value is True
+    assert "pending_national_approval" in result.caveats
+
+
+def test_profit_window_closed_makes_m02_not_eligible(pack) -> None:
+    result = assess_dict(pack, {**AI_STARTUP, "first_profit_year": 2019}).result("m02")
+    assert result.verdict == "not_eligible"
+    failed = [c.condition.id for c in result.conditions if c.result == "not_met"]
+    assert failed == ["profit_window"]
+
+
+def test_unknown_is_needs_info_never_not_eligible(pack) -> None:
+    profile = {k: v for k, v in AI_STARTUP.items() if k != "core_link_rnd_production"}
+    result = assess_dict(pack, profile).result("m02")
+    assert result.verdict == "needs_info"
+    assert result.missing == ("core_link_rnd_production",)
+
+
+def test_explicit_empty_list_is_an_answer(pack) -> None:
+    result = assess_dict(pack, {**AI_STARTUP, "sectors": []}).result("m02")
+    assert result.verdict == "not_eligible"
+
+
+def test_one_failed_condition_settles_whatever_is_unknown(pack) -> None:
+    result = assess_dict(pack, {"name": "汉口百货", "zone": "hubei_other"}).result("m02")
+    assert result.verdict == "not_eligible"
+    assert result.missing == ()
+
+
+def test_m11_ccc_exemption_for_samples_but_not_for_office_supplies(pack) -> None:
+    base = {"name": "武汉光芯测试", "zone": "ftz_wuhan"}
+    samples = assess_dict(pack, {**base, "activities": ["import_ccc_samples"]}).result("m11")
+    assert samples.verdict == "eligible" and samples.best is not None
+    assert samples.best.provision.id == "ccc_exemption"
+    office = assess_dict(
+        pack, {**base, "activities": ["import_ccc_office_supplies"], "sectors": []}
+    )
+    assert office.result("m11").verdict == "not_eligible"
+
+
+def test_m38_foreign_debt_for_an_hte_sme_in_the_ftz(pack) -> None:
+    result = assess_dict(pack, {**AI_STARTUP, "activities": []}).result("m38")
+    assert result.verdict == "eligible"
+    assert result.best is not None and result.best.provision.id == "foreign_debt"
+    sme = next(c for c in result.conditions if c.condition.id == "sme")
+    assert sme.value is True and "2011" in sme.basis
+
+
+def test_m38_without_hte_certificate_is_not_eligible(pack) -> None:
+    profile = {**AI_STARTUP, "high_tech_enterprise": False, "activities": [], "sectors": []}
+    assert assess_dict(pack, profile).result("m38").verdict == "not_eligible"
+
+
+def test_measure_takes_its_most_favourable_provision(pack) -> None:
+    profile = {"name": "走出去矿业", "activities": ["overseas_investment"], "zone": "hubei_other"}
+    result = assess_dict(pack, profile).result("m38")
+    assert result.verdict == "eligible"
+    assert result.best is not None and result.best.provision.id == "going_global_loans"
+
+
+def test_next_questions_rank_the_most_decisive_key_first(pack) -> None:
+    assessment = assess_dict(pack, {"name": "新公司"})
+    first = assessment.next_questions[0]
+    counts = [len(q.resolves) for q in assessment.next_questions]
+    assert counts == sorted(counts, reverse=True)
+    assert first.field == "zone"  # every one of m02, m11, m38 needs it
+
+
+def test_dated_parameter_is_chosen_by_as_of(pack) -> None:
+    from rules.explain import fill_parameters
+
+    text = "{param:foreign_debt_quota_usd}"
+    assert fill_parameters(text, pack, date(2021, 6, 1), "en") == "USD 5 million"
+    assert fill_parameters(text, pack, date(2022, 5, 31), "zh") == "1000万美元"
+
+
+def test_past_deadline_caveat_only_after_2023(pack) -> None:
+    before = assess_dict(pack, AI_STARTUP, date(2023, 6, 1)).result("m11")
+    after = assess_dict(pack, AI_STARTUP, AS_OF).result("m11")
+    assert "past_deadline" not in before.caveats
+    assert "past_deadline" in after.caveats
+
+
+def _cond(id_: str, field: str, value: Any) -> Condition:
+    return Condition(
+        id=id_,
+        field=field,
+        op="eq",
+        value=value,
+        text=Text(zh="条件", en="condition"),
+        citation="xx",
+    )
+
+
+@pytest.mark.parametrize(
+    ("facts", "all_", "any_", "not_"),
+    [
+        ({"tech_sme": True, "ic_enterprise": True}, "met", "met", "not_met"),
+        ({"tech_sme": True}, "unknown", "met", "not_met"),
+        ({"tech_sme": False}, "not_met", "unknown", "met"),
+        ({}, "unknown", "unknown", "unknown"),
+        ({"tech_sme": False, "ic_enterprise": False}, "not_met", "not_met", "met"),
+    ],
+)
+def test_kleene_logic(pack, facts: dict[str, Any], all_: str, any_: str, not_: str) -> None:
+    from rules.engine import _Evaluation
+
+    evaluation = _Evaluation(pack, parse_profile({"name": "x", **facts}), AS_OF)
+    a, b = _cond("a", "tech_sme", True), _cond("b", "ic_enterprise", True)
+    assert evaluation.node(AllOf(all=[a, b]), "p", [])[0] == all_
+    assert evaluation.node(AnyOf(any=[a, b]), "p", [])[0] == any_
+    assert evaluation.node(NotOf.model_validate({"not": a}), "p", [])[0] == not_
+
+
+def test_assessment_covers_every_measure_once(pack) -> None:
+    assessment = assess(pack, parse_profile({"name": "x"}), AS_OF)
+    ids = [r.measure.id for r in assessment.results]
+    assert ids == [m.id for m in pack.measures] and len(set(ids)) == len(ids)
