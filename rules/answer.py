@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from rules.engine import Assessment, ConditionTrace, MeasureResult
-from rules.explain import caveat_text, fill_parameters, reason
+from rules.explain import caveat_text, explanation_lines, fill_parameters, reason
+from rules.whatif import describe, what_would_apply
 
 
 def _json_value(value: Any) -> Any:
@@ -47,10 +48,22 @@ def result_json(result: MeasureResult, assessment: Assessment, lang: str) -> dic
         "verdict": result.verdict,
         "status": measure.status,
         "reason": reason(result, lang),
+        "explanation": explanation_lines(result, lang),
         "criteria": [criterion_json(c, lang) for c in result.conditions],
         "missing": list(result.missing),
         "caveats": [{"code": c, "text": caveat_text(c, lang)} for c in result.caveats],
     }
+    if result.verdict == "not_eligible":
+        facts = assessment.profile.facts()
+        entry["what_would_apply"] = [
+            {
+                "text": describe(s, facts, lang),
+                "changes": {key: _json_value(value) for key, value in s.changes},
+                "verdict": s.verdict,
+                "provision": s.provision_id,
+            }
+            for s in what_would_apply(assessment.pack, assessment.profile, result, assessment.as_of)
+        ]
     if result.verdict == "eligible" and best is not None:
         provision = best.provision
 
@@ -74,6 +87,10 @@ def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
         "profile": assessment.profile.to_json_dict(),
         "summary": assessment.summary(),
         "results": [result_json(r, assessment, lang) for r in assessment.results],
+        "derived": {
+            name: {"value": _json_value(fact.value), "known": fact.known, "basis": fact.basis}
+            for name, fact in sorted(assessment.derived.items())
+        },
         "next_questions": [
             {"field": q.field, "resolves": list(q.resolves)} for q in assessment.next_questions
         ],

@@ -100,16 +100,18 @@ class Assessment:
 class _Evaluation:
     """The state of one assessment: the answered facts and the derived facts computed so far."""
 
-    def __init__(self, pack: Pack, profile: Profile, as_of: date) -> None:
+    def __init__(self, pack: Pack, facts: dict[str, Any], as_of: date) -> None:
         self.pack = pack
-        self.facts = profile.facts()
+        self.facts = facts
         self.as_of = as_of
         self.derived: dict[str, Fact] = {}
 
     def read(self, name: str) -> Fact:
+        # A derived fact given outright (pack lint tries them as free values) is taken as given;
+        # profiles cannot hold derived names, since unknown keys are refused.
+        if name in self.facts:
+            return Fact(self.facts[name])
         if name in PROFILE_FIELDS:
-            if name in self.facts:
-                return Fact(self.facts[name])
             return Fact(known=False, needs=(name,))
         if name not in self.derived:
             self.derived[name] = derive(name, self.facts, self.as_of)
@@ -249,7 +251,7 @@ def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ..
 
 def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
     """Assess ``profile`` against every measure of ``pack`` as of a date."""
-    evaluation = _Evaluation(pack, profile, as_of)
+    evaluation = _Evaluation(pack, profile.facts(), as_of)
     results = tuple(evaluation.measure(measure) for measure in pack.measures)
     return Assessment(
         pack=pack,
@@ -259,3 +261,10 @@ def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
         next_questions=rank_questions(results),
         derived=dict(evaluation.derived),
     )
+
+
+def evaluate_measure(
+    pack: Pack, facts: dict[str, Any], measure: Measure, as_of: date
+) -> MeasureResult:
+    """One measure against a plain dict of answered keys (used to try out profile changes)."""
+    return _Evaluation(pack, facts, as_of).measure(measure)

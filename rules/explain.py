@@ -141,3 +141,18 @@ def reason(result: MeasureResult, lang: str) -> str:
                 if line not in failed:
                     failed.append(line)
     return _pick(("不适用：", "Does not apply: "), lang) + "; ".join(failed)
+
+
+def explanation_lines(result: MeasureResult, lang: str) -> list[str]:
+    """The verdict's grounds, one line each: conditions met, conditions failed, or questions."""
+    if result.verdict == "eligible" and result.best is not None:
+        return [condition_line(c, lang) for c in result.best.conditions if c.result == "met"]
+    if result.verdict == "needs_info":
+        return [question_text(key, lang) for key in result.missing]
+    lines: list[str] = []
+    for provision in result.provisions:
+        for condition in provision.conditions:
+            line = condition_line(condition, lang)
+            if condition.result == "not_met" and line not in lines:
+                lines.append(line)
+    return lines
