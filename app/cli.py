@@ -6,6 +6,7 @@ It must not import Qt: tests/app/test_cli.py checks that it does not.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -13,10 +14,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from app.batch import INPUT_SUFFIXES, OUTPUT_SUFFIXES, run_batch
 from app.logs import setup_logging
 from app.text_table import render_table
 from rules.answer import assessment_json
 from rules.cases import run_cases
+from rules.diff import diff_packs
 from rules.engine import Assessment, Verdict, assess
 from rules.explain import question_text, reason
 from rules.lint import lint_pack
@@ -176,6 +179,62 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_rules_diff(args: argparse.Namespace) -> int:
+    old, new = _load_pack(args.old), _load_pack(args.new)
+    changes = diff_packs(old, new)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "old": old.reference(),
+                    "new": new.reference(),
+                    "changes": [
+                        {"measure": c.measure, "change": c.change, "details": list(c.details)}
+                        for c in changes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for change in changes:
+        details = f": {'; '.join(change.details)}" if change.details else ""
+        print(f"{change.measure} {change.change}{details}")
+    print(f"{len(changes)} measure(s) differ ({old.sha256[:12]} -> {new.sha256[:12]})")
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    if source.suffix.lower() not in INPUT_SUFFIXES:
+        raise InputError([f"INPUT: {source.name}: expected a .jsonl, .csv or .xlsx file"])
+    if not source.is_file():
+        raise InputError([f"INPUT: no such file: {source}"])
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise InputError([f"--out: {out.name}: expected a .jsonl, .csv or .xlsx file"])
+    if args.jobs < 1:
+        raise InputError([f"--jobs: {args.jobs}: must be 1 or more"])
+    as_of = _as_of(args.as_of)
+    _load_pack(None)
+    problems: list[str] = []
+
+    def report(problem: str) -> None:
+        problems.append(problem)
+        print(problem, file=sys.stderr)
+
+    try:
+        answered, refused = run_batch(
+            source, out or sys.stdout, as_of, args.lang, args.jobs, report_problem=report
+        )
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise InputError([f"INPUT: {source.name} cannot be read: {error}"]) from None
+    log.info("batch %s: %d answered, %d refused", source, answered, refused)
+    print(f"{answered} profile(s) assessed, {refused} row(s) refused", file=sys.stderr)
+    return 2 if refused else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-check",
@@ -191,6 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     assess_cmd.add_argument("--format", choices=["json", "table"], default="table")
     assess_cmd.set_defaults(handler=cmd_assess)
 
+    batch_cmd = commands.add_parser("batch", help="assess many profiles (.jsonl, .csv, .xlsx)")
+    batch_cmd.add_argument("input", metavar="INPUT")
+    batch_cmd.add_argument("--out", help=".jsonl answers, or a .csv/.xlsx verdict matrix")
+    batch_cmd.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
+    batch_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    batch_cmd.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    batch_cmd.set_defaults(handler=cmd_batch)
+
     rules_cmd = commands.add_parser("rules", help="inspect and check rule packs")
     rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
     list_cmd = rules_sub.add_parser("list", help="list the measures of the pack")
@@ -205,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub = rules_sub.add_parser(name, help=text)
         sub.add_argument("pack", nargs="?", metavar="PACK", help="pack folder (default: bundled)")
         sub.set_defaults(handler=handler)
+    diff_cmd = rules_sub.add_parser("diff", help="list measures whose criteria changed")
+    diff_cmd.add_argument("old", metavar="OLD")
+    diff_cmd.add_argument("new", metavar="NEW")
+    diff_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    diff_cmd.set_defaults(handler=cmd_rules_diff)
     return parser
 
 

@@ -17,12 +17,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rules.engine import VERDICTS, Verdict, assess
 from rules.pack import Pack, load_pack
 from rules.profile import ProfileError, parse_profile
+from rules.yaml_loader import load_yaml
 
 
 class Case(BaseModel):
@@ -49,7 +49,7 @@ def load_cases(folder: Path) -> list[tuple[str, Case]]:
     """Every case of the pack in ``folder``, with the file it came from."""
     cases: list[tuple[str, Case]] = []
     for path in sorted((folder / "cases").glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = load_yaml(path.read_text(encoding="utf-8")) or []
         if not isinstance(raw, list):
             raise ValueError(f"{path.name}: expected a list of cases")
         for index, item in enumerate(raw, start=1):

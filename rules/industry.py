@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from resources import read_text
+from rules.yaml_loader import load_yaml
 
 _CODE = re.compile(r"^([A-T])(\d{2}|\d{3}|\d{4})?$")
 
@@ -88,7 +87,7 @@ def _entry(node: dict[str, Any]) -> Industry:
 
 @cache
 def industry_table() -> IndustryTable:
-    data = yaml.safe_load(read_text("reference", "gbt4754_2017.yaml"))
+    data = load_yaml(read_text("reference", "gbt4754_2017.yaml"))
     sections: dict[str, Industry] = {}
     divisions: dict[str, tuple[str, Industry]] = {}
     details: dict[str, Industry] = {}

@@ -24,11 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 
 from rules.fields import known_field
-
-try:  # the C loader is many times faster; both are safe loaders
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+from rules.yaml_loader import load_yaml
 
 DEFAULT_PACK_DIR = Path(__file__).parent / "packs" / "hubei_ftz_2021"
 
@@ -250,7 +246,7 @@ def content_hash(folder: Path) -> str:
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         problems.append(f"{path.name}: cannot be read: {error}")
         return None

@@ -1,0 +1,82 @@
+"""Properties of the engine over generated profiles (hypothesis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rules.engine import assess
+from rules.fields import PROFILE_FIELDS
+from rules.profile import parse_profile
+from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, ZONES
+from tests.conftest import AS_OF
+
+VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "zone": st.sampled_from(sorted(ZONES)),
+    "city": st.sampled_from(sorted(CITIES)),
+    "industry_code": st.sampled_from(["C3976", "I6513", "F5211", "G5810", "J6631", "C", "L7212"]),
+    "sectors": st.lists(st.sampled_from(sorted(SECTORS)), max_size=4, unique=True),
+    "activities": st.lists(st.sampled_from(sorted(ACTIVITIES)), max_size=5, unique=True),
+    "employees": st.integers(0, 3000),
+    "annual_revenue": st.floats(0, 200000, allow_nan=False),
+    "total_assets": st.floats(0, 200000, allow_nan=False),
+    "established": st.dates().filter(lambda d: d.year >= 1990).map(lambda d: d.isoformat()),
+    "first_profit_year": st.one_of(st.none(), st.integers(1990, 2026)),
+    "rd_expense_ratio": st.floats(0, 100, allow_nan=False),
+    "ic_line_width_nm": st.floats(1, 500, allow_nan=False),
+}
+BOOLEANS = [k for k, f in PROFILE_FIELDS.items() if f.kind == "bool"]
+for key in BOOLEANS:
+    VALUES[key] = st.booleans()
+
+profiles = st.fixed_dictionaries({}, optional=VALUES).map(lambda d: {"name": "测试企业", **d})
+SETTLED = ("eligible", "not_eligible", "not_applicable")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(base=profiles, extra_key=st.sampled_from(sorted(VALUES)), data=st.data())
+def test_adding_a_fact_never_unsettles_a_verdict(pack, base, extra_key, data) -> None:
+    if extra_key in base:
+        return
+    value = data.draw(VALUES[extra_key])
+    before = assess(pack, parse_profile(base), AS_OF)
+    after = assess(pack, parse_profile({**base, extra_key: value}), AS_OF)
+    for old, new in zip(before.results, after.results, strict=True):
+        if old.verdict in SETTLED:
+            assert new.verdict == old.verdict, (old.measure.id, extra_key, value)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(base=profiles)
+def test_an_unknown_is_never_read_as_false(pack, base) -> None:
+    assessment = assess(pack, parse_profile(base), AS_OF)
+    for result in assessment.results:
+        for trace in result.conditions:
+            if not trace.known:
+                assert trace.result == "unknown"
+        if result.verdict == "needs_info":
+            assert all(key not in base for key in result.missing)
+            assert result.missing or any(not c.known for c in result.conditions)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(base=profiles)
+def test_memoised_batch_equals_fresh_assessment(pack, base) -> None:
+    from rules.engine import Assessor
+
+    assessor = Assessor(pack, AS_OF)
+    profile = parse_profile(base)
+    assessor.assess(parse_profile({"name": "warm-up"}))
+    cached, fresh = assessor.assess(profile), assess(pack, profile, AS_OF)
+    assert [(r.verdict, r.missing) for r in cached.results] == [
+        (r.verdict, r.missing) for r in fresh.results
+    ]
+    assert cached.next_questions == fresh.next_questions
