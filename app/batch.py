@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rules.answer import assessment_json
-from rules.engine import Assessor
+from rules.engine import assess
 from rules.pack import DEFAULT_PACK_DIR, load_pack
 from rules.profile import ProfileError, parse_profile
 from rules.tabular import profile_from_row
@@ -61,16 +61,6 @@ def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
             workbook.close()
 
 
-_ASSESSORS: dict[date, Assessor] = {}
-
-
-def _assessor(as_of: date) -> Assessor:
-    """One memoising assessor per worker process and date (see rules.engine.Assessor)."""
-    if as_of not in _ASSESSORS:
-        _ASSESSORS[as_of] = Assessor(load_pack(DEFAULT_PACK_DIR), as_of)
-    return _ASSESSORS[as_of]
-
-
 def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOutcome:
     """Assess one raw row; ``full`` gives the whole answer, else the verdicts only (matrix)."""
     try:
@@ -84,7 +74,7 @@ def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOut
             profile = profile_from_row(raw)
     except ProfileError as error:
         return RowOutcome(row, None, tuple(error.problems))
-    assessment = _assessor(as_of).assess(profile)
+    assessment = assess(load_pack(DEFAULT_PACK_DIR), profile, as_of)
     if full:
         return RowOutcome(row, assessment_json(assessment, lang))
     verdicts = [{"measure": r.measure.id, "verdict": r.verdict} for r in assessment.results]

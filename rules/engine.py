@@ -7,11 +7,9 @@ condition is evaluated (no short-circuit) so the trace shows every value read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from rules.derived import DERIVATIONS, Fact, derive
 from rules.fields import PROFILE_FIELDS
@@ -23,7 +21,6 @@ from rules.pack import (
     Measure,
     Pack,
     Provision,
-    iter_conditions,
 )
 from rules.profile import PROFILE_KEYS, Profile
 
@@ -40,9 +37,12 @@ _VERDICT_OF: Final[dict[Result, Verdict]] = {
 _FAVOUR: Final[dict[Result, int]] = {"met": 0, "unknown": 1, "not_met": 2}
 
 
-@dataclass(frozen=True)
-class ConditionTrace:
-    """One condition as evaluated: what was read, against what, and where the notice says so."""
+class ConditionTrace(NamedTuple):
+    """One condition as evaluated: what was read, against what, and where the notice says so.
+
+    A named tuple rather than a dataclass: hundreds are made per assessment, and tuples are
+    the cheapest immutable records Python builds.
+    """
 
     condition: Condition
     provision_id: str
@@ -108,9 +108,6 @@ class Assessment:
         return next(r for r in self.results if r.measure.id == measure_id)
 
 
-_UNKNOWN: Final = object()
-
-
 class _Evaluation:
     """The state of one assessment: the answered facts and the derived facts computed so far."""
 
@@ -119,28 +116,23 @@ class _Evaluation:
         self.facts = facts
         self.as_of = as_of
         self.derived: dict[str, Fact] = {}
+        self._read: dict[str, Fact] = {}
 
     def read(self, name: str) -> Fact:
+        fact = self._read.get(name)
+        if fact is None:
+            fact = self._read[name] = self._fact(name)
+        return fact
+
+    def _fact(self, name: str) -> Fact:
         # A derived fact given outright (pack lint tries them as free values) is taken as given;
         # profiles cannot hold derived names, since unknown keys are refused.
         if name in self.facts:
             return Fact(self.facts[name])
         if name in PROFILE_FIELDS:
             return Fact(known=False, needs=(name,))
-        if name not in self.derived:
-            self.derived[name] = derive(name, self.facts, self.as_of)
+        self.derived[name] = derive(name, self.facts, self.as_of)
         return self.derived[name]
-
-    def key(self, name: str) -> Any:
-        """A hashable stand-in for what reading ``name`` gives (value, or unknown and needs)."""
-        if name in self.facts:  # the common case, without building a Fact
-            value = self.facts[name]
-            return (tuple(value) if isinstance(value, list) else value, "")
-        fact = self.read(name)
-        if not fact.known:
-            return (_UNKNOWN, fact.needs, fact.basis)
-        value = fact.value
-        return (tuple(value) if isinstance(value, list) else value, fact.basis)
 
     def threshold(self, condition: Condition) -> tuple[Any, str]:
         if condition.param is None:
@@ -156,7 +148,9 @@ class _Evaluation:
     ) -> tuple[Result, tuple[str, ...]]:
         fact = self.read(condition.field)
         threshold, reference = self.threshold(condition)
-        basis = "; ".join(part for part in (fact.basis, reference) if part)
+        basis = (
+            f"{fact.basis}; {reference}" if fact.basis and reference else fact.basis or reference
+        )
         if not fact.known:
             result: Result = "unknown"
         elif threshold is None:
@@ -274,61 +268,6 @@ def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ..
                 resolves.setdefault(key, []).append(measure_id)
     ranked = sorted(resolves, key=lambda k: (-len(resolves[k]), _ORDER.get(k, len(_ORDER))))
     return tuple(NextQuestion(key, tuple(resolves[key])) for key in ranked)
-
-
-class Assessor:
-    """Assesses many profiles against one pack on one date (batches, benchmarks, re-assessment).
-
-    A measure's result depends only on the facts its criteria read and the date, so results are
-    memoised per measure, keyed by those facts. Profiles of a batch share most of them, and a
-    shared result is the same immutable trace a fresh evaluation would give.
-    """
-
-    CACHE_LIMIT: Final = 512
-
-    def __init__(self, pack: Pack, as_of: date) -> None:
-        self.pack = pack
-        self.as_of = as_of
-        self._plans: list[
-            tuple[Measure, Callable[[dict[str, Any]], Any], dict[Any, MeasureResult]]
-        ] = []
-        fields: set[str] = set()
-        for measure in pack.measures:
-            reads = sorted(
-                {c.field for p in measure.provisions for c in iter_conditions(p.criteria)}
-            )
-            fields.update(reads)
-            self._plans.append((measure, _key_getter(reads), {}))
-        self._fields = tuple(sorted(fields))
-
-    def assess(self, profile: Profile) -> Assessment:
-        evaluation = _Evaluation(self.pack, profile.facts(), self.as_of)
-        keys = {name: evaluation.key(name) for name in self._fields}
-        results = []
-        for measure, key_of, cache in self._plans:
-            key = key_of(keys)
-            result = cache.get(key)
-            if result is None:
-                if len(cache) >= self.CACHE_LIMIT:
-                    cache.clear()
-                result = cache[key] = evaluation.measure(measure)
-            results.append(result)
-        final = tuple(results)
-        return Assessment(
-            pack=self.pack,
-            as_of=self.as_of,
-            profile=profile,
-            results=final,
-            next_questions=rank_questions(final),
-            derived=dict(evaluation.derived),
-        )
-
-
-def _key_getter(fields: list[str]) -> Callable[[dict[str, Any]], Any]:
-    """Picks a measure's cache key out of a profile's keys (a C-speed itemgetter)."""
-    if not fields:
-        return lambda keys: ()
-    return itemgetter(*fields)
 
 
 def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:

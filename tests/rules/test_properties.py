@@ -63,20 +63,3 @@ def test_an_unknown_is_never_read_as_false(pack, base) -> None:
         if result.verdict == "needs_info":
             assert all(key not in base for key in result.missing)
             assert result.missing or any(not c.known for c in result.conditions)
-
-
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(base=profiles)
-def test_memoised_batch_equals_fresh_assessment(pack, base) -> None:
-    from rules.engine import Assessor
-
-    assessor = Assessor(pack, AS_OF)
-    profile = parse_profile(base)
-    assessor.assess(parse_profile({"name": "warm-up"}))
-    cached, fresh = assessor.assess(profile), assess(pack, profile, AS_OF)
-    assert [(r.verdict, r.missing) for r in cached.results] == [
-        (r.verdict, r.missing) for r in fresh.results
-    ]
-    assert cached.next_questions == fresh.next_questions
