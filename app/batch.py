@@ -30,9 +30,12 @@ OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
 
 @dataclass(frozen=True)
 class RowOutcome:
+    """A row's answer: the JSON line (JSONL output) or the verdicts (matrix), or its problems."""
+
     row: int
     answer: dict[str, Any] | None
     problems: tuple[str, ...] = ()
+    line: str = ""
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
@@ -75,8 +78,9 @@ def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOut
     except ProfileError as error:
         return RowOutcome(row, None, tuple(error.problems))
     assessment = assess(load_pack(DEFAULT_PACK_DIR), profile, as_of)
-    if full:
-        return RowOutcome(row, assessment_json(assessment, lang))
+    if full:  # serialised in the worker, so --jobs spreads that work too
+        answer = assessment_json(assessment, lang)
+        return RowOutcome(row, {}, line=json.dumps(answer, ensure_ascii=False) + "\n")
     verdicts = [{"measure": r.measure.id, "verdict": r.verdict} for r in assessment.results]
     return RowOutcome(row, {"profile": profile.to_json_dict(), "results": verdicts})
 
@@ -175,7 +179,7 @@ def run_batch(
                     matrix.write(outcome)
                 else:
                     assert stream is not None
-                    stream.write(json.dumps(outcome.answer, ensure_ascii=False) + "\n")
+                    stream.write(outcome.line)
     finally:
         if executor is not None:
             executor.shutdown()
