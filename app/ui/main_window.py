@@ -31,6 +31,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 240)
         self.detail = QTextBrowser()
         self.detail.setObjectName("measureDetail")
         splitter = QSplitter(Qt.Orientation.Vertical)
