@@ -114,7 +114,7 @@ def _years_since_first_profit(facts: Facts, as_of: date) -> Fact:
     if "first_profit_year" not in facts:
         return unknown("first_profit_year")
     year = facts["first_profit_year"]
-    return Fact(None if year is None else as_of.year - year, basis="null = not yet profitable")
+    return Fact(None if year is None else as_of.year - year)
 
 
 def _profit_window_open(facts: Facts, as_of: date) -> Fact:
@@ -126,9 +126,9 @@ def _profit_window_open(facts: Facts, as_of: date) -> Fact:
         return unknown("first_profit_year")
     year = facts["first_profit_year"]
     if year is None:
-        return Fact(True, basis="not yet profitable: the window starts with the first profit")
+        return Fact(True)
     last = year + PROFIT_WINDOW_YEARS - 1
-    return Fact(as_of.year <= last, basis=f"tax years {year}–{last}")
+    return Fact(as_of.year <= last, basis=f"{year}–{last}")
 
 
 HTE_REFERENCE: Final = "国科发火〔2016〕32号 第十一条"

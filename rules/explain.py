@@ -55,6 +55,8 @@ def condition_line(trace: ConditionTrace, lang: str) -> str:
     if not trace.known:
         return _pick((f"{text}（尚未回答）", f"{text} (not answered yet)"), lang)
     answer = value_text(trace.condition.field, trace.value, lang)
+    if trace.derived and trace.basis:  # say what a derived answer rests on
+        answer += f"，{trace.basis}" if lang == "zh" else f"; {trace.basis}"
     if trace.result == "met":
         return _pick((f"{text}（您的情况：{answer}）", f"{text} (yours: {answer})"), lang)
     return _pick(

@@ -91,7 +91,7 @@ def _describe_change(change: Change, before: dict[str, Any], lang: str) -> str:
     if field == "activities":
         added = [v for v in value if v not in (before.get(field) or [])]
         what = value_text(field, added, lang)
-        return f"开展“{what}”业务" if zh else f"you took up: {what}"
+        return f"开展“{what}”" if zh else f"you took up: {what}"
     if field == "rd_expense_ratio":
         return f"研发费用占销售收入比例达到{value:g}%" if zh else f"R&D reached {value:g}% of sales"
     phrase = _STATUS_PHRASES.get(field)
@@ -113,7 +113,10 @@ def describe(suggestion: Suggestion, before: dict[str, Any], lang: str) -> str:
     for prerequisite in suggestion.prerequisites:
         need = prerequisite.text.get(lang)
         how = prerequisite.how.get(lang)
-        text += f"。需先取得{need}：{how}" if zh else f". First obtain {need}: {how}"
+        if zh:
+            text += f"。需先取得{need}：{how}"
+        else:
+            text += f". First obtain {need[:1].lower() + need[1:]}: {how}"
     if any(key == "high_tech_enterprise" for key, _ in suggestion.changes):
         text += _hte_hint(before, lang)
     return text
@@ -161,7 +164,10 @@ def what_would_apply(
                 found.append(suggestion)
                 break  # the smallest change for this provision
     found.sort(key=lambda s: (s.verdict != "eligible", len(s.changes)))
-    return found[:MAX_SUGGESTIONS]
+    distinct: dict[frozenset[str], Suggestion] = {}
+    for suggestion in found:  # two provisions opened by the same change count once
+        distinct.setdefault(frozenset(repr(c) for c in suggestion.changes), suggestion)
+    return list(distinct.values())[:MAX_SUGGESTIONS]
 
 
 def _first_that_works(
