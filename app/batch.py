@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rules.answer import assessment_json
-from rules.engine import assess
+from rules.assessor import Assessor
 from rules.pack import DEFAULT_PACK_DIR, load_pack
 from rules.profile import ProfileError, parse_profile
 from rules.tabular import profile_from_row
@@ -64,6 +64,16 @@ def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
             workbook.close()
 
 
+_ASSESSORS: dict[date, Assessor] = {}
+
+
+def _assessor(as_of: date) -> Assessor:
+    """One memoising assessor per worker process and date (see rules.assessor)."""
+    if as_of not in _ASSESSORS:
+        _ASSESSORS[as_of] = Assessor(load_pack(DEFAULT_PACK_DIR), as_of)
+    return _ASSESSORS[as_of]
+
+
 def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOutcome:
     """Assess one raw row; ``full`` gives the whole answer, else the verdicts only (matrix)."""
     try:
@@ -77,7 +87,7 @@ def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOut
             profile = profile_from_row(raw)
     except ProfileError as error:
         return RowOutcome(row, None, tuple(error.problems))
-    assessment = assess(load_pack(DEFAULT_PACK_DIR), profile, as_of)
+    assessment = _assessor(as_of).assess(profile)
     if full:  # serialised in the worker, so --jobs spreads that work too
         answer = assessment_json(assessment, lang)
         return RowOutcome(row, {}, line=json.dumps(answer, ensure_ascii=False) + "\n")

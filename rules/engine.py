@@ -7,6 +7,7 @@ condition is evaluated (no short-circuit) so the trace shows every value read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final, Literal, NamedTuple
@@ -63,13 +64,37 @@ class ProvisionResult:
     missing: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class MeasureResult:
-    measure: Measure
-    verdict: Verdict
-    provisions: tuple[ProvisionResult, ...]
-    missing: tuple[str, ...]
-    caveats: tuple[Caveat, ...]
+    """One measure's verdict, what is missing, its caveats and its provisions' traces.
+
+    The traces may be built on first use (``build``): a memoised assessment (rules.assessor)
+    knows the verdict at once and writes out the trace only when someone reads it.
+    """
+
+    __slots__ = ("_build", "_provisions", "caveats", "measure", "missing", "verdict")
+
+    def __init__(
+        self,
+        measure: Measure,
+        verdict: Verdict,
+        provisions: tuple[ProvisionResult, ...] | None,
+        missing: tuple[str, ...],
+        caveats: tuple[Caveat, ...],
+        build: Callable[[], tuple[ProvisionResult, ...]] | None = None,
+    ) -> None:
+        self.measure = measure
+        self.verdict = verdict
+        self.missing = missing
+        self.caveats = caveats
+        self._provisions = provisions
+        self._build = build
+
+    @property
+    def provisions(self) -> tuple[ProvisionResult, ...]:
+        if self._provisions is None:
+            assert self._build is not None
+            self._provisions, self._build = self._build(), None
+        return self._provisions
 
     @property
     def best(self) -> ProvisionResult | None:
@@ -148,28 +173,13 @@ class _Evaluation:
     ) -> tuple[Result, tuple[str, ...]]:
         fact = self.read(condition.field)
         threshold, reference = self.threshold(condition)
-        basis = (
-            f"{fact.basis}; {reference}" if fact.basis and reference else fact.basis or reference
-        )
         if not fact.known:
             result: Result = "unknown"
         elif threshold is None:
             result = "not_met"
         else:
             result = "met" if compare(condition.op, fact.value, threshold) else "not_met"
-        trace.append(
-            ConditionTrace(
-                condition=condition,
-                provision_id=provision_id,
-                value=fact.value,
-                known=fact.known,
-                threshold=threshold,
-                result=result,
-                derived=condition.field in DERIVATIONS,
-                basis=basis,
-                needs=fact.needs,
-            )
-        )
+        trace.append(trace_of(condition, provision_id, fact, threshold, reference, result))
         return result, (fact.needs if result == "unknown" else ())
 
     def node(
@@ -220,6 +230,28 @@ class _Evaluation:
         if deadline is not None and self.as_of > deadline:
             caveats.append("past_deadline")
         return tuple(caveats)
+
+
+def trace_of(
+    condition: Condition,
+    provision_id: str,
+    fact: Fact,
+    threshold: Any,
+    reference: str,
+    result: Result,
+) -> ConditionTrace:
+    basis = f"{fact.basis}; {reference}" if fact.basis and reference else fact.basis or reference
+    return ConditionTrace(
+        condition=condition,
+        provision_id=provision_id,
+        value=fact.value,
+        known=fact.known,
+        threshold=threshold,
+        result=result,
+        derived=condition.field in DERIVATIONS,
+        basis=basis,
+        needs=fact.needs,
+    )
 
 
 def compare(op: str, value: Any, target: Any) -> bool:

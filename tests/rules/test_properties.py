@@ -63,3 +63,24 @@ def test_an_unknown_is_never_read_as_false(pack, base) -> None:
         if result.verdict == "needs_info":
             assert all(key not in base for key in result.missing)
             assert result.missing or any(not c.known for c in result.conditions)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(batch=st.lists(profiles, min_size=1, max_size=6))
+def test_memoised_assessor_gives_the_same_answers_and_traces(pack, batch) -> None:
+    from rules.assessor import Assessor
+
+    assessor = Assessor(pack, AS_OF)
+    for data in batch + batch:  # the second round is answered from the memo
+        profile = parse_profile(data)
+        memo, fresh = assessor.assess(profile), assess(pack, profile, AS_OF)
+        assert memo.next_questions == fresh.next_questions
+        for mine, theirs in zip(memo.results, fresh.results, strict=True):
+            assert (mine.verdict, mine.missing, mine.caveats) == (
+                theirs.verdict,
+                theirs.missing,
+                theirs.caveats,
+            )
+            assert [tuple(c) for c in mine.conditions] == [tuple(c) for c in theirs.conditions]
