@@ -14,6 +14,7 @@ from rules.fields import field_info
 from rules.pack import Pack, Text
 from rules.vocabulary import label
 
+_ORDERING: Final = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<"}
 _YES_NO: Final = {True: ("是", "yes"), False: ("否", "no")}
 
 
@@ -57,6 +58,10 @@ def condition_line(trace: ConditionTrace, lang: str) -> str:
     answer = value_text(trace.condition.field, trace.value, lang)
     if trace.derived and trace.basis:  # say what a derived answer rests on
         answer += f"，{trace.basis}" if lang == "zh" else f"; {trace.basis}"
+    symbol = _ORDERING.get(trace.condition.op)
+    if symbol is not None and trace.threshold is not None:
+        required = value_text(trace.condition.field, trace.threshold, lang)
+        answer += f"；要求{symbol}{required}" if lang == "zh" else f"; required {symbol} {required}"
     if trace.result == "met":
         return _pick((f"{text}（您的情况：{answer}）", f"{text} (yours: {answer})"), lang)
     return _pick(
