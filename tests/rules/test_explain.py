@@ -24,7 +24,7 @@ def _by_id(answer: dict) -> dict:
 def test_why_not_names_each_failed_condition_and_the_answer(pack) -> None:
     zh = _by_id(assessment_json(assess_dict(pack, RETAILER), "zh"))["m02"]
     assert zh["reason"].startswith("不适用：")
-    assert "企业位于自贸试验区内(武汉、襄阳或宜昌片区)：不满足（您的情况：否）" in zh["reason"]
+    assert "企业位于自贸试验区内（武汉、襄阳或宜昌片区）：不满足（您的情况：否）" in zh["reason"]
     assert "2013–2017" in zh["reason"]  # what the closed profit window rests on
     en = _by_id(assessment_json(assess_dict(pack, RETAILER), "en"))["m02"]
     assert (
