@@ -15,7 +15,7 @@ system_packages=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
-  xvfb xauth poppler-utils
+  xvfb xauth poppler-utils postgresql postgresql-client
 )
 missing=()
 for package in "${system_packages[@]}"; do

@@ -8,4 +8,4 @@ echo "== ruff";   .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== mypy";   .venv/bin/mypy
 echo "== rules";  .venv/bin/policy-check rules lint && .venv/bin/policy-check rules test
-echo "== pytest"; .venv/bin/python -m pytest "$@"
+echo "== pytest"; scripts/with_postgres.sh .venv/bin/python -m pytest "$@"

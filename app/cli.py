@@ -11,70 +11,29 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
+from app import cli_clients, cli_report
 from app.batch import INPUT_SUFFIXES, OUTPUT_SUFFIXES, run_batch
+from app.cli_common import (
+    VERDICT_LABELS,
+    InputError,
+    load_pack_checked,
+    pack_dir,
+    parse_as_of,
+    read_text_file,
+)
 from app.logs import setup_logging
 from app.text_table import render_table
 from rules.answer import assessment_json
 from rules.cases import run_cases
 from rules.diff import diff_packs
-from rules.engine import Assessment, Verdict, assess
+from rules.engine import Assessment, assess
 from rules.explain import question_text, reason
 from rules.lint import lint_pack
-from rules.pack import DEFAULT_PACK_DIR, PackError, load_pack
 from rules.profile import ProfileError, load_profile_json
 
 log = logging.getLogger("policy-check")
-
-VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
-    "eligible": ("适用", "eligible"),
-    "needs_info": ("待补充", "needs info"),
-    "not_eligible": ("不适用", "not eligible"),
-    "not_applicable": ("政府任务", "not applicable"),
-}
-
-
-class InputError(Exception):
-    """Input was refused; each line names the field, row or file and the reason."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
-
-
-def _as_of(raw: str | None) -> date:
-    if raw is None:
-        return date.today()
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise InputError([f"--as-of: '{raw}' is not a date written YYYY-MM-DD"]) from None
-
-
-def _read_text(path: Path, what: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([f"{what}: no such file: {path}"]) from None
-    except IsADirectoryError:
-        raise InputError([f"{what}: {path} is a folder, not a file"]) from None
-    except UnicodeDecodeError:
-        raise InputError([f"{what}: {path} is not UTF-8 text"]) from None
-    except OSError as error:
-        raise InputError([f"{what}: cannot read {path}: {error.strerror}"]) from None
-
-
-def _pack_dir(raw: str | None) -> Path:
-    return Path(raw) if raw else DEFAULT_PACK_DIR
-
-
-def _load_pack(raw: str | None):  # type: ignore[no-untyped-def]
-    try:
-        return load_pack(_pack_dir(raw))
-    except PackError as error:
-        raise InputError([f"pack: {p}" for p in error.problems]) from None
 
 
 def _table(assessment: Assessment, lang: str) -> str:
@@ -110,13 +69,13 @@ def _table(assessment: Assessment, lang: str) -> str:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    as_of = _as_of(args.as_of)
-    text = _read_text(Path(args.profile), "PROFILE")
+    as_of = parse_as_of(args.as_of)
+    text = read_text_file(Path(args.profile), "PROFILE")
     try:
         profile = load_profile_json(text)
     except ProfileError as error:
         raise InputError(error.problems) from None
-    pack = _load_pack(None)
+    pack = load_pack_checked(None)
     assessment = assess(pack, profile, as_of)
     log.info("assessed %s as of %s: %s", profile.name, as_of, assessment.summary())
     if args.format == "json":
@@ -127,7 +86,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
-    pack = _load_pack(args.pack)
+    pack = load_pack_checked(args.pack)
     if args.format == "json":
         listing = {
             "pack": pack.reference(),
@@ -154,7 +113,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_lint(args: argparse.Namespace) -> int:
-    problems = lint_pack(_pack_dir(args.pack))
+    problems = lint_pack(pack_dir(args.pack))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -165,8 +124,8 @@ def cmd_rules_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
-    folder = _pack_dir(args.pack)
-    _load_pack(args.pack)
+    folder = pack_dir(args.pack)
+    load_pack_checked(args.pack)
     try:
         outcomes = run_cases(folder)
     except ValueError as error:
@@ -180,7 +139,7 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_diff(args: argparse.Namespace) -> int:
-    old, new = _load_pack(args.old), _load_pack(args.new)
+    old, new = load_pack_checked(args.old), load_pack_checked(args.new)
     changes = diff_packs(old, new)
     if args.format == "json":
         print(
@@ -216,8 +175,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise InputError([f"--out: {out.name}: expected a .jsonl, .csv or .xlsx file"])
     if args.jobs < 1:
         raise InputError([f"--jobs: {args.jobs}: must be 1 or more"])
-    as_of = _as_of(args.as_of)
-    _load_pack(None)
+    as_of = parse_as_of(args.as_of)
+    load_pack_checked(None)
     problems: list[str] = []
 
     def report(problem: str) -> None:
@@ -277,6 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("new", metavar="NEW")
     diff_cmd.add_argument("--format", choices=["json", "table"], default="table")
     diff_cmd.set_defaults(handler=cmd_rules_diff)
+    cli_report.add_commands(commands)
+    cli_clients.add_commands(commands)
     return parser
 
 

@@ -1,0 +1,61 @@
+"""What every ``policy-check`` command shares: refusing input, dates, files, the pack."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from rules.engine import Verdict
+from rules.pack import DEFAULT_PACK_DIR, Pack, PackError, load_pack
+
+VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
+    "eligible": ("适用", "eligible"),
+    "needs_info": ("待补充", "needs info"),
+    "not_eligible": ("不适用", "not eligible"),
+    "not_applicable": ("政府任务", "not applicable"),
+}
+
+
+class InputError(Exception):
+    """Input was refused (exit 2); each line names the field, row or file and the reason."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def parse_as_of(raw: str | None) -> date:
+    """``--as-of``: a YYYY-MM-DD date, today when not given."""
+    if raw is None:
+        return date.today()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError([f"--as-of: '{raw}' is not a date written YYYY-MM-DD"]) from None
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 text file (a BOM is allowed), or InputError saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([f"{what}: no such file: {path}"]) from None
+    except IsADirectoryError:
+        raise InputError([f"{what}: {path} is a folder, not a file"]) from None
+    except UnicodeDecodeError:
+        raise InputError([f"{what}: {path} is not UTF-8 text"]) from None
+    except OSError as error:
+        raise InputError([f"{what}: cannot read {path}: {error.strerror}"]) from None
+
+
+def pack_dir(raw: str | None) -> Path:
+    return Path(raw) if raw else DEFAULT_PACK_DIR
+
+
+def load_pack_checked(raw: str | None) -> Pack:
+    """The pack in folder ``raw`` (the bundled one when None), or InputError listing problems."""
+    try:
+        return load_pack(pack_dir(raw))
+    except PackError as error:
+        raise InputError([f"pack: {p}" for p in error.problems]) from None

@@ -1,0 +1,1 @@
+"""Alembic migrations of the schema; run through ``db.migrate`` (``policy-check db upgrade``)."""

@@ -1,0 +1,107 @@
+"""Plain, frozen records handed out of the persistence layer: never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    id: int
+    name: str
+    credit_code: str | None
+    zone: str | None
+    profile: dict[str, Any]  # the answered keys only: an absent key is unknown
+    version: int
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """One saved state of a client's profile."""
+
+    client_id: int
+    version: int
+    profile: dict[str, Any]
+    change: str
+    changed_at: datetime
+    changed_by: str
+
+
+@dataclass(frozen=True)
+class PackRef:
+    id: str
+    version: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: int
+    client_id: int
+    client_version: int
+    as_of: date
+    lang: str
+    pack: PackRef
+    counts: dict[str, int]  # verdict -> number of measures
+    created_at: datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """A saved assessment, exactly as it was computed."""
+
+    summary: AssessmentSummary
+    verdicts: dict[str, str]  # measure id -> verdict
+    answer: dict[str, Any]  # the JSON answer of CONTRACT.md, frozen
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """A row of the roster: the client and its latest assessment, if any."""
+
+    client: ClientRecord
+    latest: AssessmentSummary | None
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    id: int
+    client_id: int
+    kind: str
+    body: str
+    due_on: date | None
+    done_at: datetime | None
+    created_at: datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
+class ChecklistRecord:
+    id: int
+    client_id: int
+    measure_id: str
+    document: str
+    status: str
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    client_id: int | None
+    detail: dict[str, Any]

@@ -1,0 +1,205 @@
+"""``policy-check clients`` and ``policy-check db`` as an administrator runs them: real processes,
+real databases (SQLite and PostgreSQL), exit codes and one line per problem."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.db.backends import BACKENDS, fresh_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+# policy-check as installed: ``app.cli.main`` imported, not run as ``__main__``, so that the
+# InputError the command modules raise is the class main() catches.
+POLICY_CHECK = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]
+AI_STARTUP = {
+    "name": "光谷智算科技有限公司",
+    "credit_code": "91420100MA4KX8N35J",
+    "zone": "ftz_wuhan",
+    "industry_code": "I6513",
+    "sectors": ["artificial_intelligence"],
+    "core_link_rnd_production": True,
+    "first_profit_year": 2024,
+    "employees": 45,
+    "annual_revenue": 3200,
+    "high_tech_enterprise": True,
+}
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_database_url(request.param, tmp_path) as url:
+        yield url
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*POLICY_CHECK, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def write_csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def test_import_reports_bad_rows_and_keeps_the_good_ones(db_url: str, tmp_path: Path) -> None:
+    source = write_csv(
+        tmp_path / "clients.csv",
+        [
+            "企业名称,统一社会信用代码,从业人员,所在区域,重点产业领域",
+            "光谷智算科技有限公司,91420100MA4KX8N35J,45,ftz_wuhan,artificial_intelligence",
+            "坏行业,,-1,ftz_wuhan,",
+            "错区域,,3,wuhan,",
+            "重复,91420100MA4KX8N35J,3,,",
+            "襄阳轴承,,300,ftz_xiangyang,[]",
+        ],
+    )
+    done = run("clients", "import", str(source), "--db", db_url)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "row 3: employees: -1 is out of range (input should be greater than or equal to 0)",
+        "row 4: zone: 'wuhan' is not one of the allowed values (ftz_wuhan, ftz_xiangyang, "
+        "ftz_yichang, ftz_linkage, national_dev_zone, hubei_other, outside_hubei)",
+        "row 5: the same company as row 2",
+    ]
+    assert "imported 2 new" in done.stdout and "Traceback" not in done.stderr
+
+    listed = run("clients", "list", "--format", "json", "--db", db_url)
+    assert listed.returncode == 0, listed.stderr
+    clients = json.loads(listed.stdout)
+    assert [c["name"] for c in clients] == ["光谷智算科技有限公司", "襄阳轴承"]
+    assert clients[1] == {
+        "id": clients[1]["id"],
+        "name": "襄阳轴承",
+        "employees": 300,
+        "zone": "ftz_xiangyang",
+        "sectors": [],
+    }
+
+    again = run("clients", "import", str(source), "--db", db_url)
+    assert "row 2: already in the roster as client #" in again.stderr
+    assert "(--update saves the file's answers over it)" in again.stderr
+
+
+def test_an_export_imports_into_another_database_unchanged(db_url: str, tmp_path: Path) -> None:
+    profiles = [
+        AI_STARTUP,
+        {"name": "待访企业", "sectors": [], "first_profit_year": None},
+        {"name": "只知名称"},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in profiles), "utf-8")
+    assert run("clients", "import", str(source), "--db", db_url).returncode == 0
+    for suffix in (".json", ".jsonl", ".csv", ".xlsx"):
+        exported = tmp_path / f"out{suffix}"
+        done = run("clients", "export", str(exported), "--db", db_url)
+        assert done.returncode == 0, done.stderr
+        target = f"sqlite:///{tmp_path / f'copy{suffix[1:]}.sqlite3'}"
+        assert run("clients", "import", str(exported), "--db", target).returncode == 0
+        listed = json.loads(run("clients", "list", "--format", "json", "--db", target).stdout)
+        by_name = sorted((strip_id(c) for c in listed), key=lambda c: str(c["name"]))
+        assert by_name == sorted(normalised(profiles), key=lambda c: str(c["name"]))
+
+
+def strip_id(client: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in client.items() if k != "id"}
+
+
+def normalised(profiles: list[dict[str, object]]) -> list[dict[str, object]]:
+    from rules.profile import parse_profile
+
+    return [parse_profile(p).to_json_dict() for p in profiles]
+
+
+def test_assess_saves_and_lists_changes(db_url: str, tmp_path: Path) -> None:
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(AI_STARTUP, ensure_ascii=False), "utf-8")
+    run("clients", "import", str(source), "--db", db_url)
+    first = run("clients", "assess", "--all", "--as-of", "2026-11-26", "--db", db_url)
+    assert first.returncode == 0, first.stderr
+    assert "1 assessed; verdicts changed for 0" in first.stdout
+    one = run(
+        "clients", "assess", "光谷智算", "--as-of", "2026-11-26", "--format", "json", "--db", db_url
+    )
+    assert one.returncode == 0, one.stderr
+    listing = json.loads(one.stdout)
+    assert listing["pack"]["id"] == "hubei-ftz-2021" and listing["changed"] == []
+    [assessed] = listing["assessed"]
+    assert assessed["previous_assessment"] is not None and assessed["summary"]["eligible"] > 0
+    missing = run("clients", "assess", "没有这家", "--db", db_url)
+    assert (missing.returncode, missing.stderr) == (2, "no client matches '没有这家'\n")
+
+
+def test_backup_check_and_restore(db_url: str, tmp_path: Path) -> None:
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(AI_STARTUP, ensure_ascii=False), "utf-8")
+    run("clients", "import", str(source), "--db", db_url)
+    upgraded = run("db", "upgrade", "--db", db_url)
+    assert upgraded.returncode == 0 and "schema is up to date" in upgraded.stdout
+    checked = run("db", "check", "--db", db_url)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.splitlines()[-1] == "ok"
+    backup = tmp_path / "roster.pcbackup.gz"
+    done = run("db", "backup", str(backup), "--db", db_url)
+    assert done.returncode == 0, done.stderr
+    assert backup.is_file() and "clients 1" in done.stdout
+
+    target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    restored = run("db", "restore", str(backup), "--db", target)
+    assert restored.returncode == 0, restored.stderr
+    listed = json.loads(run("clients", "list", "--format", "json", "--db", target).stdout)
+    assert [strip_id(c) for c in listed] == normalised([AI_STARTUP])
+    refused = run("db", "restore", str(backup), "--db", target)
+    assert refused.returncode == 2 and "already holds" in refused.stderr
+    assert run("db", "restore", str(backup), "--replace", "--db", target).returncode == 0
+
+
+def test_the_database_comes_from_the_environment_or_the_data_folder(tmp_path: Path) -> None:
+    env_db = tmp_path / "from-env.sqlite3"
+    done = run("db", "upgrade", env={"POLICY_CHECKER_DB_URL": f"sqlite:///{env_db}"})
+    assert done.returncode == 0, done.stderr
+    assert env_db.is_file()
+    data_home = tmp_path / "data"
+    env = {"POLICY_CHECKER_DB_URL": "", "XDG_DATA_HOME": str(data_home)}
+    done = run("clients", "list", env=env)
+    assert done.returncode == 0, done.stderr
+    assert (data_home / "policy-checker" / "policy-checker.sqlite3").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["clients", "list", "--db", "nonsense"], "'nonsense' is not a database URL"),
+        (["db", "check", "--db", "oracle://x/y"], "oracle: not supported"),
+        (["clients", "import", "missing.csv"], "file: no such file"),
+        (["clients", "export", "out.pdf"], "unknown format '.pdf'"),
+        (["clients", "list", "--zone", "wuhan"], "--zone: 'wuhan' is not one of"),
+        (["clients", "assess", "--all", "--as-of", "26/11/2026"], "--as-of: '26/11/2026'"),
+        (["db", "restore", "missing.gz"], "FILE: no such file"),
+    ],
+)
+def test_refusals_are_one_line_and_exit_2(tmp_path: Path, args: list[str], says: str) -> None:
+    env = {"POLICY_CHECKER_DB_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    done = subprocess.run(
+        [*POLICY_CHECK, *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=180,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 2, done.stderr
+    assert says in done.stderr and len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr
