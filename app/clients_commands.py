@@ -78,9 +78,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = service.import_file(_file(args.file), update=args.update)
     for problem in report.refused:
         print(problem, file=sys.stderr)
+    refused_rows = {problem.split(":", 1)[0] for problem in report.refused}
     print(
         f"imported {len(report.added)} new, updated {len(report.updated)}, "
-        f"unchanged {report.unchanged}, refused {len(report.refused)} problem(s)"
+        f"unchanged {report.unchanged}, refused {len(refused_rows)} row(s) "
+        f"({len(report.refused)} problem(s))"
     )
     return 2 if report.refused else 0
 
