@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from rules.profile import PROFILE_KEYS
+from tests.conftest import AI_STARTUP
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -29,20 +30,6 @@ def write_profile(tmp_path: Path, data: Any, name: str = "profile.json") -> Path
         data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), "utf-8"
     )
     return path
-
-
-AI_STARTUP = {
-    "name": "光谷智算科技有限公司",
-    "credit_code": "91420100MA4KX8N35J",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-}
 
 
 def test_assess_json_answers_per_contract(tmp_path: Path) -> None:

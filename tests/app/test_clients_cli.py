@@ -12,24 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import AI_STARTUP
 from tests.db.backends import BACKENDS, fresh_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 # policy-check as installed: ``app.cli.main`` imported, not run as ``__main__``, so that the
 # InputError the command modules raise is the class main() catches.
 POLICY_CHECK = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]
-AI_STARTUP = {
-    "name": "光谷智算科技有限公司",
-    "credit_code": "91420100MA4KX8N35J",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-}
 
 
 @pytest.fixture(params=BACKENDS)

@@ -15,21 +15,10 @@ from db.errors import ConcurrentEditError, DuplicateClientError, NotFoundError
 from db.migrate import open_database
 from rules.pack import DEFAULT_PACK_DIR, Pack, load_pack
 from rules.profile import Profile, parse_profile
+from tests.conftest import AI_STARTUP
 from tests.db.backends import BACKENDS, fresh_database_url
 
 AS_OF = date(2026, 11, 26)
-AI_STARTUP = {
-    "name": "光谷智算科技有限公司",
-    "credit_code": "91420100MA4KX8N35J",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-}
 
 
 @pytest.fixture(params=BACKENDS)

@@ -17,22 +17,11 @@ from app.report.view import PolicyInfo, format_date, report_view, texts
 from resources import read_text
 from rules.answer import assessment_json
 from rules.pack import Pack
+from tests.conftest import AI_STARTUP as BASE_STARTUP
 from tests.conftest import assess_dict
 
 GENERATED = datetime(2026, 11, 26, 9, 30)
-AI_STARTUP = {
-    "name": "光谷智算科技有限公司",
-    "credit_code": "91420100MA4KX8N35J",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-    "activities": ["foreign_debt_financing"],
-}
+AI_STARTUP = {**BASE_STARTUP, "activities": ["foreign_debt_financing"]}
 PLAIN = (str, int, float, bool, type(None))
 
 

@@ -8,19 +8,7 @@ import pytest
 from rules.engine import assess
 from rules.pack import AllOf, AnyOf, Condition, NotOf, Text
 from rules.profile import parse_profile
-from tests.conftest import AS_OF, assess_dict
-
-AI_STARTUP: dict[str, Any] = {
-    "name": "光谷智算科技有限公司",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-}
+from tests.conftest import AI_STARTUP, AS_OF, assess_dict
 
 
 def test_ai_startup_gets_the_15_percent_rate_with_a_full_trace(pack) -> None:
