@@ -60,13 +60,27 @@ def _projector(kind: str, conditions: list[tuple[Condition, Any]]) -> Projector:
     return lambda f: (True, f.value) if f.known else (None, f.needs)
 
 
+def _key_maker(reads: tuple[tuple[str, Projector], ...]) -> Callable[[dict[str, Fact]], Any]:
+    """The measure's memo key from a profile's facts; the common small cases without a loop."""
+    if not reads:
+        return lambda facts: ()
+    if len(reads) == 1:
+        ((field, project),) = reads
+        return lambda facts: project(facts[field])
+    if len(reads) == 2:
+        (f0, p0), (f1, p1) = reads
+        return lambda facts: (p0(facts[f0]), p1(facts[f1]))
+    return lambda facts: tuple([project(facts[f]) for f, project in reads])
+
+
 @dataclass(frozen=True)
 class _Plan:
     measure: Measure
     reads: tuple[tuple[str, Projector], ...]
+    key_of: Callable[[dict[str, Fact]], Any]
     # per provision: (provision id, ((condition, threshold, reference), ...))
     conditions: tuple[tuple[str, tuple[tuple[Condition, Any, str], ...]], ...]
-    cache: dict[tuple[Any, ...], Decision]
+    cache: dict[Any, Decision]
 
 
 class Assessor:
@@ -90,7 +104,7 @@ class Assessor:
             reads = tuple(
                 (f, _projector(field_info(f).kind, per_field[f])) for f in sorted(per_field)
             )
-            self._plans.append(_Plan(measure, reads, tuple(provisions), {}))
+            self._plans.append(_Plan(measure, reads, _key_maker(reads), tuple(provisions), {}))
         self._caveats = {m.id: thresholds.caveats(m) for m in pack.measures}
         self._fields = sorted({f for plan in self._plans for f, _ in plan.reads})
 
@@ -99,7 +113,7 @@ class Assessor:
         facts = {name: evaluation.read(name) for name in self._fields}
         results = []
         for plan in self._plans:
-            key = tuple([project(facts[f]) for f, project in plan.reads])
+            key = plan.key_of(facts)
             decision = plan.cache.get(key)
             if decision is None:
                 result = evaluation.measure(plan.measure)

@@ -108,8 +108,7 @@ class MeasureResult:
         return tuple(c for p in self.provisions for c in p.conditions)
 
 
-@dataclass(frozen=True)
-class NextQuestion:
+class NextQuestion(NamedTuple):
     field: str
     resolves: tuple[str, ...]
 
