@@ -320,3 +320,11 @@ def evaluate_measure(
 ) -> MeasureResult:
     """One measure against a plain dict of answered keys (used to try out profile changes)."""
     return _Evaluation(pack, facts, as_of).measure(measure)
+
+
+def evaluate_provision(
+    pack: Pack, facts: dict[str, Any], provision: Provision, as_of: date
+) -> Result:
+    """One provision's result against a plain dict of answered keys (what-if trials)."""
+    result, _ = _Evaluation(pack, facts, as_of).node(provision.criteria, provision.id, [])
+    return result

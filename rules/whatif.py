@@ -14,7 +14,7 @@ from itertools import combinations, product
 from typing import Any, Final
 
 from rules.derived import derive
-from rules.engine import ConditionTrace, MeasureResult, Verdict, evaluate_measure
+from rules.engine import ConditionTrace, MeasureResult, Verdict, evaluate_provision
 from rules.explain import value_text
 from rules.fields import field_info
 from rules.pack import Pack, Prerequisite, Provision
@@ -183,10 +183,9 @@ def _first_that_works(
         changes = dict(combo)
         if len(changes) != len(combo):
             continue  # two conditions asking different things of one key
-        outcome = evaluate_measure(pack, {**facts, **changes}, result.measure, as_of)
-        target = next(p for p in outcome.provisions if p.provision.id == provision.id)
-        if target.result != "not_met":
-            verdict: Verdict = "eligible" if target.result == "met" else "needs_info"
+        outcome = evaluate_provision(pack, {**facts, **changes}, provision, as_of)
+        if outcome != "not_met":
+            verdict: Verdict = "eligible" if outcome == "met" else "needs_info"
             prerequisites = tuple(p for p in provision.prerequisites if p.field in changes)
             return Suggestion(tuple(combo), verdict, provision.id, prerequisites)
     return None
