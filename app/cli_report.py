@@ -76,14 +76,18 @@ def _branding(args: argparse.Namespace) -> Branding:
         raise InputError(error.problems) from None
 
 
-def _writable(option: str, raw: str) -> Path:
+def _writable(option: str, raw: str, suffix: str) -> Path:
+    """A file ending in ``suffix`` in an existing folder, or a folder to name the file in."""
     from app.cli_common import InputError
 
     path = Path(raw)
     wants_folder = raw.endswith(("/", os.sep))
-    folder = path if path.is_dir() or wants_folder else path.parent
+    is_folder = path.is_dir() or wants_folder
+    folder = path if is_folder else path.parent
     if not folder.is_dir():
         raise InputError([f"{option}: no such folder: {folder}"])
+    if not is_folder and path.suffix.lower() != suffix:
+        raise InputError([f"{option}: {path.name}: expected a {suffix} file or a folder"])
     return path
 
 
@@ -105,8 +109,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         profile = load_profile_json(text)
     except ProfileError as error:
         raise InputError(error.problems) from None
-    pdf_path = _writable("-o", args.output) if args.output else None
-    xlsx_path = _writable("--xlsx", args.xlsx) if args.xlsx else None
+    pdf_path = _writable("-o", args.output, ".pdf") if args.output else None
+    xlsx_path = _writable("--xlsx", args.xlsx, ".xlsx") if args.xlsx else None
     brand = _branding(args)
     assessment = assess(load_pack_checked(None), profile, as_of)
 

@@ -95,6 +95,8 @@ def test_report_into_a_folder_names_the_file_after_the_company(tmp_path: Path) -
         (["-o", "{tmp}/missing/out.pdf"], "-o: no such folder: {tmp}/missing"),
         (["--xlsx", "{tmp}/missing/out.xlsx"], "--xlsx: no such folder: {tmp}/missing"),
         (["-o", "{tmp}/reports/"], "-o: no such folder: {tmp}/reports"),
+        (["-o", "{tmp}/out.txt"], "-o: out.txt: expected a .pdf file or a folder"),
+        (["--xlsx", "{tmp}/out.csv"], "--xlsx: out.csv: expected a .xlsx file or a folder"),
         (["-o", "{tmp}/o.pdf", "--as-of", "26.11.2026"], "--as-of: '26.11.2026' is not a date"),
         (["-o", "{tmp}/o.pdf", "--accent", "red"], "option: accent: 'red' is not a colour"),
         (["-o", "{tmp}/o.pdf", "--logo", "{tmp}/profile.json"], "logo: {tmp}/profile.json is not"),
