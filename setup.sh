@@ -38,6 +38,18 @@ python=${PYTHON:-python3}
 if [[ ! -x .venv/bin/python ]]; then
   "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+  # Debian's python3 ships venv's pip bootstrap in a separate package.
+  if ! "$python" -c 'import ensurepip' 2>/dev/null; then
+    venv_package=python3-venv
+    [[ $("$python" -c 'import sys; print(sys.executable)') == /usr/bin/* ]] \
+      && venv_package=python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv
+    if [[ $(id -u) -eq 0 ]]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$venv_package" >/dev/null
+    else
+      echo "Python's venv module is missing: sudo apt-get install $venv_package" >&2
+      exit 1
+    fi
+  fi
   "$python" -m venv .venv
 fi
 # Reinstall only when pyproject.toml changed since the last install.
