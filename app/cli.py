@@ -21,7 +21,7 @@ from app.cli_common import (
     load_pack_checked,
     pack_dir,
     parse_as_of,
-    read_text_file,
+    read_profile,
 )
 from app.logs import setup_logging
 from app.text_table import render_table
@@ -31,7 +31,6 @@ from rules.diff import diff_packs
 from rules.engine import Assessment, assess
 from rules.explain import question_text, reason
 from rules.lint import lint_pack
-from rules.profile import ProfileError, load_profile_json
 
 log = logging.getLogger("policy-check")
 
@@ -70,11 +69,7 @@ def _table(assessment: Assessment, lang: str) -> str:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
-    text = read_text_file(Path(args.profile), "PROFILE")
-    try:
-        profile = load_profile_json(text)
-    except ProfileError as error:
-        raise InputError(error.problems) from None
+    profile = read_profile(args.profile)
     pack = load_pack_checked(None)
     assessment = assess(pack, profile, as_of)
     log.info("assessed %s as of %s: %s", profile.name, as_of, assessment.summary())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rules.engine import Verdict
 from rules.pack import DEFAULT_PACK_DIR, Pack, PackError, load_pack
+from rules.profile import Profile, ProfileError, load_profile_json
 
 VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
     "eligible": ("适用", "eligible"),
@@ -47,6 +48,14 @@ def read_text_file(path: Path, what: str) -> str:
         raise InputError([f"{what}: {path} is not UTF-8 text"]) from None
     except OSError as error:
         raise InputError([f"{what}: cannot read {path}: {error.strerror}"]) from None
+
+
+def read_profile(raw: str) -> Profile:
+    """The profile in JSON file ``raw``, or InputError with one line per problem."""
+    try:
+        return load_profile_json(read_text_file(Path(raw), "PROFILE"))
+    except ProfileError as error:
+        raise InputError(error.problems) from None
 
 
 def pack_dir(raw: str | None) -> Path:

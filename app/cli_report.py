@@ -92,9 +92,8 @@ def _writable(option: str, raw: str, suffix: str) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.cli_common import InputError, load_pack_checked, parse_as_of, read_text_file
+    from app.cli_common import InputError, load_pack_checked, parse_as_of, read_profile
     from rules.engine import assess
-    from rules.profile import ProfileError, load_profile_json
 
     # A CLI process ends with this command. Freezing the objects the process holds now (and
     # again at the end) keeps the garbage collector from walking them over and over while
@@ -104,11 +103,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not args.output and not args.xlsx:
         raise InputError(["-o/--output or --xlsx: say where to write the report"])
     as_of = parse_as_of(args.as_of)
-    text = read_text_file(Path(args.profile), "PROFILE")
-    try:
-        profile = load_profile_json(text)
-    except ProfileError as error:
-        raise InputError(error.problems) from None
+    profile = read_profile(args.profile)
     pdf_path = _writable("-o", args.output, ".pdf") if args.output else None
     xlsx_path = _writable("--xlsx", args.xlsx, ".xlsx") if args.xlsx else None
     brand = _branding(args)

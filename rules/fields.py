@@ -7,7 +7,7 @@ and by the interview. Profile keys are CONTRACT.md's; derived facts come from ru
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from rules.derived import DERIVATIONS
 from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, SME_CLASSES, ZONES, Labels
@@ -150,52 +150,20 @@ PROFILE_FIELDS: Final[dict[str, FieldInfo]] = {
     )
 }
 
+# Derived facts as fields: their kind and unit (their labels come from rules.derived).
+_DERIVED_KINDS: Final[dict[str, tuple[FieldKind, dict[str, Any]]]] = {
+    "in_ftz": ("bool", {}),
+    "is_sme": ("bool", {}),
+    "sme_class": ("enum", {"vocabulary": SME_CLASSES}),
+    "operating_years": ("number", {"unit_zh": "年", "unit_en": "years"}),
+    "years_since_first_profit": ("int", {"unit_zh": "年", "unit_en": "years"}),
+    "profit_window_open": ("bool", {}),
+    "hte_rd_ratio_required": ("number", {"unit_zh": "%", "unit_en": "%"}),
+    "hte_rd_ratio_met": ("bool", {}),
+}
 DERIVED_FIELDS: Final[dict[str, FieldInfo]] = {
-    "in_ftz": _f("in_ftz", "bool", DERIVATIONS["in_ftz"].zh, DERIVATIONS["in_ftz"].en),
-    "is_sme": _f("is_sme", "bool", DERIVATIONS["is_sme"].zh, DERIVATIONS["is_sme"].en),
-    "sme_class": _f(
-        "sme_class",
-        "enum",
-        DERIVATIONS["sme_class"].zh,
-        DERIVATIONS["sme_class"].en,
-        vocabulary=SME_CLASSES,
-    ),
-    "operating_years": _f(
-        "operating_years",
-        "number",
-        DERIVATIONS["operating_years"].zh,
-        DERIVATIONS["operating_years"].en,
-        unit_zh="年",
-        unit_en="years",
-    ),
-    "years_since_first_profit": _f(
-        "years_since_first_profit",
-        "int",
-        DERIVATIONS["years_since_first_profit"].zh,
-        DERIVATIONS["years_since_first_profit"].en,
-        unit_zh="年",
-        unit_en="years",
-    ),
-    "profit_window_open": _f(
-        "profit_window_open",
-        "bool",
-        DERIVATIONS["profit_window_open"].zh,
-        DERIVATIONS["profit_window_open"].en,
-    ),
-    "hte_rd_ratio_required": _f(
-        "hte_rd_ratio_required",
-        "number",
-        DERIVATIONS["hte_rd_ratio_required"].zh,
-        DERIVATIONS["hte_rd_ratio_required"].en,
-        unit_zh="%",
-        unit_en="%",
-    ),
-    "hte_rd_ratio_met": _f(
-        "hte_rd_ratio_met",
-        "bool",
-        DERIVATIONS["hte_rd_ratio_met"].zh,
-        DERIVATIONS["hte_rd_ratio_met"].en,
-    ),
+    name: FieldInfo(name, kind, DERIVATIONS[name].zh, DERIVATIONS[name].en, **extra)
+    for name, (kind, extra) in _DERIVED_KINDS.items()
 }
 
 
