@@ -28,7 +28,7 @@ def _db_option() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help="database URL, e.g. postgresql://user@host/db (default: $POLICY_CHECKER_DB_URL, "
-        "else the SQLite file in your data folder)",
+        "else database_url in settings.json, else the SQLite file in your data folder)",
     )
     return parent
 

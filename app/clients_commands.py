@@ -21,6 +21,7 @@ from typing import Any
 from app.cli_common import VERDICT_LABELS, InputError, parse_as_of
 from app.services.clients import AssessmentOutcome, ClientService, ReassessReport
 from app.services.clients_files import ClientFileError
+from app.settings import AppSettingsError, database_url
 from app.text_table import render_table
 from db.backup import BackupError, BackupInfo
 from db.check import check_database
@@ -35,7 +36,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _url(args: argparse.Namespace) -> str:
-    return str(args.db) if args.db else default_url()
+    try:
+        return database_url(args.db, default_url())
+    except AppSettingsError as error:
+        raise InputError(error.problems) from None
 
 
 @contextmanager

@@ -13,16 +13,14 @@ Every key is optional. A relative ``logo`` path is read relative to the settings
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Final
 
-import platformdirs
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from app import APP_NAME
+from app.settings import config_dir
 
 SETTINGS_FILE_NAME: Final = "report.json"
 MAX_LOGO_BYTES: Final = 2 * 1024 * 1024
@@ -84,13 +82,7 @@ class Branding:
 
 
 def default_settings_path() -> Path:
-    override = os.environ.get("POLICY_CHECKER_CONFIG_DIR")
-    folder = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    )
-    return folder / SETTINGS_FILE_NAME
+    return config_dir() / SETTINGS_FILE_NAME
 
 
 def _problems(where: str, error: ValidationError) -> list[str]:
