@@ -23,10 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.services.assessment import default_pack
     from app.ui.fonts import application_font, load_bundled_fonts
     from app.ui.main_window import MainWindow
-    from rules.pack import PackError
+    from rules.pack import PackError, load_pack
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("policy-checker")
@@ -34,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("bundled font families: %s", families)
     app.setFont(application_font())
     try:
-        pack = default_pack()
+        pack = load_pack()
     except PackError as error:
         log.error("pack failed to load: %s", error)
         QMessageBox.critical(None, "policy-checker", "\n".join(error.problems[:20]))

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from rules.engine import VERDICTS, Verdict, assess
+from rules.engine import Verdict, assess
 from rules.pack import Pack, load_pack
 from rules.profile import ProfileError, parse_profile
 from rules.yaml_loader import load_yaml
@@ -80,6 +80,3 @@ def run_case(pack: Pack, file: str, case: Case) -> CaseOutcome:
 def run_cases(folder: Path) -> list[CaseOutcome]:
     pack = load_pack(folder)
     return [run_case(pack, file, case) for file, case in load_cases(folder)]
-
-
-__all__ = ["VERDICTS", "Case", "CaseOutcome", "load_cases", "run_case", "run_cases"]
