@@ -18,8 +18,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="interface language")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation and exit (0 = all ok)"
+    )
     args, qt_args = parser.parse_known_args(argv)
     setup_logging(args.verbose)
+    if args.self_test:
+        from app.self_test import run_self_test
+
+        return run_self_test()
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
