@@ -101,6 +101,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     if args.zone and args.zone not in ZONES:
         raise InputError([f"--zone: '{args.zone}' is not one of {', '.join(ZONES)}"])
+    if args.limit is not None and args.limit < 1:
+        raise InputError([f"--limit: {args.limit}: must be 1 or more"])
     with _service(args) as service:
         rows = service.search(args.search, args.zone, limit=args.limit)
     if args.format == "json":
@@ -205,6 +207,9 @@ def _print_backup(verb: str, info: BackupInfo) -> None:
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
+    folder = _file(args.file).parent
+    if not folder.is_dir():
+        raise InputError([f"FILE: no such folder: {folder}"])
     with _database(args) as database, _refusals():
         info = ClientService(database).backup(_file(args.file))
     _print_backup("backed up to", info)

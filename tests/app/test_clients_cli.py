@@ -177,6 +177,8 @@ def test_the_database_comes_from_the_environment_or_the_data_folder(tmp_path: Pa
         (["clients", "list", "--zone", "wuhan"], "--zone: 'wuhan' is not one of"),
         (["clients", "assess", "--all", "--as-of", "26/11/2026"], "--as-of: '26/11/2026'"),
         (["db", "restore", "missing.gz"], "FILE: no such file"),
+        (["db", "backup", "no-such-folder/b.gz"], "FILE: no such folder: no-such-folder"),
+        (["clients", "list", "--limit", "0"], "--limit: 0: must be 1 or more"),
     ],
 )
 def test_refusals_are_one_line_and_exit_2(tmp_path: Path, args: list[str], says: str) -> None:
