@@ -92,6 +92,7 @@ def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
             for name, fact in sorted(assessment.derived.items())
         },
         "next_questions": [
-            {"field": q.field, "resolves": list(q.resolves)} for q in assessment.next_questions
+            {"field": q.field, "resolves": list(q.resolves), "settles": list(q.settles)}
+            for q in assessment.next_questions
         ],
     }

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from rules.derived import Fact
 from rules.engine import (
@@ -37,10 +37,16 @@ CACHE_LIMIT: Final = 20_000  # decisions kept per measure; a few KB each at most
 _ORDERED_KINDS: Final = frozenset({"int", "number", "year", "date"})
 
 Projector = Callable[[Fact], Any]
-# (verdict, missing, per provision: (result, missing, per condition: result))
-Decision = tuple[
-    Verdict, tuple[str, ...], tuple[tuple[Result, tuple[str, ...], tuple[Result, ...]], ...]
-]
+
+
+class Decision(NamedTuple):
+    """What a measure's memo keeps: all of its result but the company's own values."""
+
+    verdict: Verdict
+    missing: tuple[str, ...]
+    settled_by: tuple[str, ...]
+    # per provision: (result, missing, per condition: result)
+    provisions: tuple[tuple[Result, tuple[str, ...], tuple[Result, ...]], ...]
 
 
 def _projector(kind: str, conditions: list[tuple[Condition, Any]]) -> Projector:
@@ -121,10 +127,14 @@ class Assessor:
                     plan.cache.clear()
                 plan.cache[key] = _decision_of(result)
             else:
-                verdict, missing, _ = decision
-                build = partial(_write_trace, plan, decision, evaluation)
                 result = MeasureResult(
-                    plan.measure, verdict, None, missing, self._caveats[plan.measure.id], build
+                    plan.measure,
+                    decision.verdict,
+                    None,
+                    decision.missing,
+                    self._caveats[plan.measure.id],
+                    partial(_write_trace, plan, decision, evaluation),
+                    decision.settled_by,
                 )
             results.append(result)
         final = tuple(results)
@@ -139,9 +149,10 @@ class Assessor:
 
 
 def _decision_of(result: MeasureResult) -> Decision:
-    return (
+    return Decision(
         result.verdict,
         result.missing,
+        result.settled_by,
         tuple(
             (p.result, p.missing, tuple(c.result for c in p.conditions)) for p in result.provisions
         ),
@@ -153,7 +164,7 @@ def _write_trace(
 ) -> tuple[ProvisionResult, ...]:
     provisions = []
     for provision, (provision_id, planned), (result, missing, outcomes) in zip(
-        plan.measure.provisions, plan.conditions, decision[2], strict=True
+        plan.measure.provisions, plan.conditions, decision.provisions, strict=True
     ):
         traces: tuple[ConditionTrace, ...] = tuple(
             trace_of(condition, provision_id, evaluation.read(condition.field), threshold, ref, r)

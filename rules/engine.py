@@ -24,6 +24,7 @@ from rules.pack import (
     Provision,
 )
 from rules.profile import PROFILE_KEYS, Profile
+from rules.questions import trial_values
 
 Result = Literal["met", "not_met", "unknown"]
 Verdict = Literal["eligible", "needs_info", "not_eligible", "not_applicable"]
@@ -71,7 +72,7 @@ class MeasureResult:
     knows the verdict at once and writes out the trace only when someone reads it.
     """
 
-    __slots__ = ("_build", "_provisions", "caveats", "measure", "missing", "verdict")
+    __slots__ = ("_build", "_provisions", "caveats", "measure", "missing", "settled_by", "verdict")
 
     def __init__(
         self,
@@ -81,11 +82,13 @@ class MeasureResult:
         missing: tuple[str, ...],
         caveats: tuple[Caveat, ...],
         build: Callable[[], tuple[ProvisionResult, ...]] | None = None,
+        settled_by: tuple[str, ...] = (),
     ) -> None:
         self.measure = measure
         self.verdict = verdict
         self.missing = missing
         self.caveats = caveats
+        self.settled_by = settled_by  # missing keys whose answer alone would settle the verdict
         self._provisions = provisions
         self._build = build
 
@@ -110,7 +113,8 @@ class MeasureResult:
 
 class NextQuestion(NamedTuple):
     field: str
-    resolves: tuple[str, ...]
+    resolves: tuple[str, ...]  # needs-info measures whose verdict this answer could change
+    settles: tuple[str, ...] = ()  # of those, the ones this answer alone would settle
 
 
 @dataclass(frozen=True)
@@ -135,10 +139,14 @@ class Assessment:
 class _Evaluation:
     """The state of one assessment: the answered facts and the derived facts computed so far."""
 
-    def __init__(self, pack: Pack, facts: dict[str, Any], as_of: date) -> None:
+    def __init__(
+        self, pack: Pack, facts: dict[str, Any], as_of: date, questions: bool = True
+    ) -> None:
         self.pack = pack
         self.facts = facts
         self.as_of = as_of
+        self.questions = questions  # also work out which missing keys would settle a verdict
+        self._trials: dict[tuple[str, str], _Evaluation] = {}
         self.derived: dict[str, Fact] = {}
         self._read: dict[str, Fact] = {}
 
@@ -217,9 +225,42 @@ class _Evaluation:
                 missing_keys = _in_profile_order(
                     k for p in provisions if p.result == "unknown" for k in p.missing
                 )
+        settled_by = self.settling_keys(measure, provisions, missing_keys) if self.questions else ()
         return MeasureResult(
-            measure, verdict, tuple(provisions), missing_keys, self.caveats(measure)
+            measure,
+            verdict,
+            tuple(provisions),
+            missing_keys,
+            self.caveats(measure),
+            settled_by=settled_by,
         )
+
+    def settling_keys(
+        self, measure: Measure, provisions: list[ProvisionResult], keys: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The missing keys one answer to which would settle the measure (rules.questions).
+
+        Only the undecided provisions are tried again: a provision already met or failed stays
+        so whatever else is answered. The verdict settles when one of them is met, or when all
+        of them fail.
+        """
+        undecided = [p.provision for p in provisions if p.result == "unknown"]
+        settling = []
+        for key in keys:
+            trials = trial_values(measure, key, self.as_of)
+            if trials is None or any(self._settles(undecided, key, value) for value in trials):
+                settling.append(key)
+        return tuple(settling)
+
+    def _settles(self, undecided: list[Provision], key: str, value: Any) -> bool:
+        trial_key = (key, repr(value))
+        trial = self._trials.get(trial_key)
+        if trial is None:
+            trial = self._trials[trial_key] = _Evaluation(
+                self.pack, {**self.facts, key: value}, self.as_of, False
+            )
+        results = [trial.node(p.criteria, p.id, [])[0] for p in undecided]
+        return "met" in results or all(r == "not_met" for r in results)
 
     def caveats(self, measure: Measure) -> tuple[Caveat, ...]:
         caveats: list[Caveat] = []
@@ -290,15 +331,23 @@ def _in_profile_order(keys: Any) -> tuple[str, ...]:
 
 
 def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ...]:
-    """Unanswered keys, the one that could settle the most needs-info verdicts first."""
+    """Unanswered keys: those whose answer alone settles the most needs-info verdicts first."""
     resolves: dict[str, list[str]] = {}
+    settles: dict[str, list[str]] = {}
     for result in results:
         if result.missing:
             measure_id = result.measure.id
             for key in result.missing:
                 resolves.setdefault(key, []).append(measure_id)
-    ranked = sorted(resolves, key=lambda k: (-len(resolves[k]), _ORDER.get(k, len(_ORDER))))
-    return tuple(NextQuestion(key, tuple(resolves[key])) for key in ranked)
+            for key in result.settled_by:
+                settles.setdefault(key, []).append(measure_id)
+    ranked = sorted(
+        resolves,
+        key=lambda k: (-len(settles.get(k, ())), -len(resolves[k]), _ORDER.get(k, len(_ORDER))),
+    )
+    return tuple(
+        NextQuestion(key, tuple(resolves[key]), tuple(settles.get(key, ()))) for key in ranked
+    )
 
 
 def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
@@ -318,13 +367,13 @@ def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
 def evaluate_measure(
     pack: Pack, facts: dict[str, Any], measure: Measure, as_of: date
 ) -> MeasureResult:
-    """One measure against a plain dict of answered keys (used to try out profile changes)."""
-    return _Evaluation(pack, facts, as_of).measure(measure)
+    """One measure against a plain dict of answered keys (pack lint's trials)."""
+    return _Evaluation(pack, facts, as_of, False).measure(measure)
 
 
 def evaluate_provision(
     pack: Pack, facts: dict[str, Any], provision: Provision, as_of: date
 ) -> Result:
     """One provision's result against a plain dict of answered keys (what-if trials)."""
-    result, _ = _Evaluation(pack, facts, as_of).node(provision.criteria, provision.id, [])
+    result, _ = _Evaluation(pack, facts, as_of, False).node(provision.criteria, provision.id, [])
     return result

@@ -86,12 +86,22 @@ def test_measure_takes_its_most_favourable_provision(pack) -> None:
 
 def test_next_questions_rank_the_most_decisive_key_first(pack) -> None:
     assessment = assess_dict(pack, {"name": "新公司"})
-    first = assessment.next_questions[0]
-    counts = [len(q.resolves) for q in assessment.next_questions]
-    assert counts == sorted(counts, reverse=True)
+    ranks = [(len(q.settles), len(q.resolves)) for q in assessment.next_questions]
+    assert ranks == sorted(ranks, reverse=True)
     needs_info = {r.measure.id for r in assessment.results if r.verdict == "needs_info"}
-    assert set(first.resolves) <= needs_info
-    assert all(first.field in assessment.result(m).missing for m in first.resolves)
+    for question in assessment.next_questions:
+        assert set(question.settles) <= set(question.resolves) <= needs_info
+        assert all(question.field in assessment.result(m).missing for m in question.resolves)
+
+
+def test_a_key_that_cannot_settle_a_verdict_alone_is_told_apart(pack) -> None:
+    m38 = assess_dict(pack, {"name": "光谷某公司", "zone": "ftz_wuhan"}).result("m38")
+    assert m38.verdict == "needs_info"
+    # An HTE certificate alone decides nothing: the company's size is unknown too, and the
+    # leasing and going-global provisions still wait on its activities.
+    assert "high_tech_enterprise" in m38.missing
+    assert "high_tech_enterprise" not in m38.settled_by
+    assert "activities" in m38.settled_by  # a leasing business alone makes it apply
 
 
 def test_dated_parameter_is_chosen_by_as_of(pack) -> None:
