@@ -64,14 +64,15 @@ def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
             workbook.close()
 
 
-_ASSESSORS: dict[date, Assessor] = {}
+_ASSESSORS: dict[tuple[date, bool], Assessor] = {}
 
 
-def _assessor(as_of: date) -> Assessor:
-    """One memoising assessor per worker process and date (see rules.assessor)."""
-    if as_of not in _ASSESSORS:
-        _ASSESSORS[as_of] = Assessor(load_pack(DEFAULT_PACK_DIR), as_of)
-    return _ASSESSORS[as_of]
+def _assessor(as_of: date, questions: bool) -> Assessor:
+    """One memoising assessor per worker process, date, and need of questions (rules.assessor)."""
+    if (as_of, questions) not in _ASSESSORS:
+        pack = load_pack(DEFAULT_PACK_DIR)
+        _ASSESSORS[as_of, questions] = Assessor(pack, as_of, questions)
+    return _ASSESSORS[as_of, questions]
 
 
 def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOutcome:
@@ -87,7 +88,7 @@ def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOut
             profile = profile_from_row(raw)
     except ProfileError as error:
         return RowOutcome(row, None, tuple(error.problems))
-    assessment = _assessor(as_of).assess(profile)
+    assessment = _assessor(as_of, questions=full).assess(profile)
     if full:  # serialised in the worker, so --jobs spreads that work too
         answer = assessment_json(assessment, lang)
         return RowOutcome(row, {}, line=json.dumps(answer, ensure_ascii=False) + "\n")

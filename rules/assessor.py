@@ -92,9 +92,13 @@ class _Plan:
 class Assessor:
     """Assesses many profiles against one pack on one date."""
 
-    def __init__(self, pack: Pack, as_of: date) -> None:
+    def __init__(self, pack: Pack, as_of: date, questions: bool = True) -> None:
+        """``questions=False`` skips working out which answers would settle a verdict (the
+        next questions rank by the measures that list a key as missing only): for verdict
+        matrices, which show no questions."""
         self.pack = pack
         self.as_of = as_of
+        self.questions = questions
         thresholds = _Evaluation(pack, {}, as_of)
         self._plans: list[_Plan] = []
         for measure in pack.measures:
@@ -115,7 +119,7 @@ class Assessor:
         self._fields = sorted({f for plan in self._plans for f, _ in plan.reads})
 
     def assess(self, profile: Profile) -> Assessment:
-        evaluation = _Evaluation(self.pack, profile.facts(), self.as_of)
+        evaluation = _Evaluation(self.pack, profile.facts(), self.as_of, self.questions)
         facts = {name: evaluation.read(name) for name in self._fields}
         results = []
         for plan in self._plans:
