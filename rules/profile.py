@@ -46,7 +46,7 @@ Activity = Annotated[str, Field(strict=True), _member_of(ACTIVITIES)]
 
 StrictBool = Annotated[bool, Field(strict=True)]
 NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
-NonNegativeNumber = Annotated[float, Field(strict=True, ge=0)]
+NonNegativeNumber = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 
 
 def _parse_iso_date(value: Any) -> Any:
@@ -102,12 +102,14 @@ class Profile(BaseModel):
     total_assets: NonNegativeNumber | None = None
     established: IsoDate | None = None
     first_profit_year: ProfitYear | None = None
-    rd_expense_ratio: Annotated[float, Field(strict=True, ge=0, le=100)] | None = None
+    rd_expense_ratio: (
+        Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)] | None
+    ) = None
     high_tech_enterprise: StrictBool | None = None
     tech_sme: StrictBool | None = None
     specialized_sme: StrictBool | None = None
     ic_enterprise: StrictBool | None = None
-    ic_line_width_nm: Annotated[float, Field(strict=True, gt=0)] | None = None
+    ic_line_width_nm: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] | None = None
     software_enterprise: StrictBool | None = None
     foreign_invested: StrictBool | None = None
     medical_institution: StrictBool | None = None
@@ -157,6 +159,8 @@ def _describe(error: Any) -> str:
             "list_type": "a list",
         }[kind]
         return f"{where}: expected {expected}, got {json.dumps(value, ensure_ascii=False)}"
+    if kind == "finite_number":
+        return f"{where}: {value!r} is not a finite number"
     if kind == "value_error":
         reason = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
         return f"{where}: {reason}"

@@ -100,6 +100,8 @@ def _problems(data: Any) -> list[str]:
         ("specialized_sme", 0, "specialized_sme: expected true or false"),
         ("ic_enterprise", "no", "ic_enterprise: expected true or false"),
         ("ic_line_width_nm", 0, "ic_line_width_nm: 0 is out of range"),
+        ("ic_line_width_nm", float("inf"), "ic_line_width_nm: inf is not a finite number"),
+        ("total_assets", float("nan"), "total_assets: nan is not a finite number"),
         ("software_enterprise", [], "software_enterprise: expected true or false"),
         ("foreign_invested", None, "foreign_invested: null is not an answer here"),
         ("medical_institution", "n", "medical_institution: expected true or false"),

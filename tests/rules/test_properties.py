@@ -84,3 +84,27 @@ def test_memoised_assessor_gives_the_same_answers_and_traces(pack, batch) -> Non
                 theirs.caveats,
             )
             assert [tuple(c) for c in mine.conditions] == [tuple(c) for c in theirs.conditions]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+any_key = st.sampled_from([*sorted(PROFILE_FIELDS), "zone ", "名称", "employes"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.dictionaries(any_key, json_values, max_size=8), name=json_values)
+def test_any_json_is_either_a_profile_or_a_clear_refusal(data, name) -> None:
+    """Whatever a file holds, the profile model answers with a profile or with ProfileError
+    lines naming a field: never another exception (which would reach the user as a traceback)."""
+    from rules.profile import ProfileError
+
+    try:
+        parse_profile({"name": name, **data})
+    except ProfileError as error:
+        assert error.problems
+        assert all(":" in problem for problem in error.problems)
