@@ -33,6 +33,7 @@ from rules.explain import question_text, reason
 from rules.lint import lint_pack
 
 log = logging.getLogger("policy-check")
+MAX_JOBS = 64  # worker processes for batch; more only thrash the machine
 
 
 def _table(assessment: Assessment, lang: str) -> str:
@@ -168,8 +169,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise InputError([f"--out: {out.name}: expected a .jsonl, .csv or .xlsx file"])
-    if args.jobs < 1:
-        raise InputError([f"--jobs: {args.jobs}: must be 1 or more"])
+    if not 1 <= args.jobs <= MAX_JOBS:
+        raise InputError([f"--jobs: {args.jobs}: must be between 1 and {MAX_JOBS}"])
     as_of = parse_as_of(args.as_of)
     load_pack_checked(None)
     problems: list[str] = []

@@ -113,7 +113,10 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
     done = run(str(tmp_path / "missing.jsonl"))
     assert done.returncode == 2 and "no such file" in done.stderr
     (tmp_path / "in.jsonl").write_text("{}", "utf-8")
-    done = run(str(tmp_path / "in.jsonl"), "--jobs", "0")
-    assert done.returncode == 2 and "--jobs" in done.stderr
+    for jobs in ("0", "1000"):
+        done = run(str(tmp_path / "in.jsonl"), "--jobs", jobs)
+        assert (
+            done.returncode == 2 and "--jobs: " + jobs + ": must be between 1 and 64" in done.stderr
+        )
     done = run(str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out.pdf"))
     assert done.returncode == 2 and "--out" in done.stderr
