@@ -16,6 +16,9 @@ system_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   xvfb xauth poppler-utils postgresql postgresql-client
+  # System CJK fonts: the fallback for rare characters in company names that the bundled
+  # subset lacks (𠮷, 龘...), in reports and in the window.
+  fonts-noto-cjk
 )
 missing=()
 for package in "${system_packages[@]}"; do
