@@ -16,7 +16,7 @@ from datetime import date
 from functools import partial
 from typing import Any, Final, NamedTuple
 
-from rules.derived import Fact
+from rules.derived import DERIVATIONS, Fact
 from rules.engine import (
     Assessment,
     ConditionTrace,
@@ -55,15 +55,15 @@ def _projector(kind: str, conditions: list[tuple[Condition, Any]]) -> Projector:
         tags = frozenset(
             v for c, _ in conditions for v in (c.value if isinstance(c.value, list) else [c.value])
         )
-        return lambda f: tags.intersection(f.value) if f.known else (None, f.needs)
+        return lambda f: tags.intersection(f.value) if f.known else (None, f.needs, f.basis)
     if kind in _ORDERED_KINDS:
         tests = tuple((c.op, t) for c, t in conditions)
         return lambda f: (
             tuple(t is not None and compare(op, f.value, t) for op, t in tests)
             if f.known
-            else (None, f.needs)
+            else (None, f.needs, f.basis)
         )
-    return lambda f: (True, f.value) if f.known else (None, f.needs)
+    return lambda f: (True, f.value) if f.known else (None, f.needs, f.basis)
 
 
 def _key_maker(reads: tuple[tuple[str, Projector], ...]) -> Callable[[dict[str, Fact]], Any]:
@@ -117,10 +117,18 @@ class Assessor:
             self._plans.append(_Plan(measure, reads, _key_maker(reads), tuple(provisions), {}))
         self._caveats = {m.id: thresholds.caveats(m) for m in pack.measures}
         self._fields = sorted({f for plan in self._plans for f, _ in plan.reads})
+        self._derived_fields = [f for f in self._fields if f in DERIVATIONS]
 
     def assess(self, profile: Profile) -> Assessment:
         evaluation = _Evaluation(self.pack, profile.facts(), self.as_of, self.questions)
         facts = {name: evaluation.read(name) for name in self._fields}
+        for name in self._derived_fields:
+            # An undecided derived fact hides the answers it was built from, and those decide
+            # which single answer would settle it: they belong in the memo key.
+            fact = facts[name]
+            if not fact.known:
+                inputs = tuple(evaluation.facts.get(key) for key in DERIVATIONS[name].inputs)
+                facts[name] = Fact(known=False, needs=fact.needs, basis=f"{fact.basis}|{inputs!r}")
         results = []
         for plan in self._plans:
             key = plan.key_of(facts)

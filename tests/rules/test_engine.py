@@ -154,3 +154,13 @@ def test_assessment_covers_every_measure_once(pack) -> None:
     assessment = assess(pack, parse_profile({"name": "x"}), AS_OF)
     ids = [r.measure.id for r in assessment.results]
     assert ids == [m.id for m in pack.measures] and len(set(ids)) == len(ids)
+
+
+def test_size_figures_settle_the_sme_condition_only_when_they_can(pack) -> None:
+    known = {"name": "光谷某高企", "zone": "ftz_wuhan", "high_tech_enterprise": True}
+    known |= {"activities": [], "sectors": [], "industry_code": "C3976"}
+    m38 = assess_dict(pack, known).result("m38")
+    # A manufacturer is an SME when either figure is under its ceiling: employees under 1000
+    # settle it at once, and so does revenue under 40,000 (万元).
+    assert m38.verdict == "needs_info"
+    assert set(m38.settled_by) == {"employees", "annual_revenue"}
