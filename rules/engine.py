@@ -247,7 +247,7 @@ class _Evaluation:
         undecided = [p.provision for p in provisions if p.result == "unknown"]
         settling = []
         for key in keys:
-            trials = trial_values(measure, key, self.as_of)
+            trials = trial_values(measure, key, self.as_of, self.facts)
             if trials is None or any(self._settles(undecided, key, value) for value in trials):
                 settling.append(key)
         return tuple(settling)

@@ -16,10 +16,23 @@ from typing import Any
 
 from rules.fields import PROFILE_FIELDS
 from rules.pack import Condition, Measure, iter_conditions
-from rules.sme_standard import STANDARDS
+from rules.sme_standard import STANDARDS, NotCovered, standard_for
 from rules.vocabulary import FTZ_ZONES
 
 _NOT_IN_FTZ = "hubei_other"
+
+
+def _size_trials_for(key: str, industry_code: str | None) -> list[Any]:
+    """The size standard's limits for the company's industry when known, else every limit."""
+    if key != "industry_code" and industry_code is not None:
+        try:
+            standard = standard_for(industry_code)
+        except NotCovered:
+            standard = None
+        if standard is not None:
+            limits = (*standard.ceilings, *standard.medium, *standard.small)
+            return sorted({v for k, limit in limits if k == key for v in (limit - 1, limit)})
+    return _SIZE_TRIALS[key]
 
 
 def _size_trials() -> dict[str, list[Any]]:
@@ -45,8 +58,11 @@ def _values(condition: Condition) -> list[Any]:
     return list(condition.value) if isinstance(condition.value, list) else [condition.value]
 
 
-def trial_values(measure: Measure, key: str, as_of: date) -> list[Any] | None:
-    """Values of ``key`` that exercise every outcome of ``measure``'s conditions on it."""
+def trial_values(
+    measure: Measure, key: str, as_of: date, facts: dict[str, Any]
+) -> list[Any] | None:
+    """Values of ``key`` that exercise every outcome of ``measure``'s conditions on it,
+    given the answers in ``facts`` (the company's industry narrows the size figures' trials)."""
     conditions = [
         c for p in measure.provisions for c in iter_conditions(p.criteria) if c.field == key
     ]
@@ -57,7 +73,7 @@ def trial_values(measure: Measure, key: str, as_of: date) -> list[Any] | None:
         if key == "first_profit_year":  # it feeds the profit window
             return [None, as_of.year, as_of.year - 10]
         if key in _SIZE_TRIALS:  # it feeds the SME class
-            return _SIZE_TRIALS[key]
+            return _size_trials_for(key, facts.get("industry_code"))
         return None
     if kind == "bool":
         return [True, False]
