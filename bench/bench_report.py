@@ -27,6 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.self_test import EXAMPLE
+
 ROOT = Path(__file__).resolve().parents[1]
 POLICY_CHECK = Path(sys.executable).with_name("policy-check")
 AS_OF = "2026-11-26"
@@ -35,19 +37,7 @@ TARGET_BYTES = 400 * 1024
 
 #: The committed example (every question answered) and a first interview (keys left unknown,
 #: so the report has open questions as well).
-FIRST_INTERVIEW = {
-    "name": "光谷智算科技有限公司",
-    "credit_code": "91420100MA4KX8N35J",
-    "zone": "ftz_wuhan",
-    "industry_code": "I6513",
-    "sectors": ["artificial_intelligence"],
-    "core_link_rnd_production": True,
-    "first_profit_year": 2024,
-    "employees": 45,
-    "annual_revenue": 3200,
-    "high_tech_enterprise": True,
-    "activities": ["foreign_debt_financing"],
-}
+FIRST_INTERVIEW = {**EXAMPLE, "activities": ["foreign_debt_financing"]}
 
 #: Run in a fresh process: the same steps as ``policy-check report``, timed one by one.
 PHASES = r"""

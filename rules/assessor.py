@@ -52,9 +52,7 @@ class Decision(NamedTuple):
 def _projector(kind: str, conditions: list[tuple[Condition, Any]]) -> Projector:
     """What of a fact the measure's conditions on it can tell apart."""
     if kind == "tags":
-        tags = frozenset(
-            v for c, _ in conditions for v in (c.value if isinstance(c.value, list) else [c.value])
-        )
+        tags = frozenset(v for c, _ in conditions for v in c.values())
         return lambda f: tags.intersection(f.value) if f.known else (None, f.needs, f.basis)
     if kind in _ORDERED_KINDS:
         tests = tuple((c.op, t) for c, t in conditions)

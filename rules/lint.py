@@ -39,9 +39,8 @@ def _condition_problems(where: str, condition: Condition, info: FieldInfo) -> li
     problems = []
     if condition.op not in _OPS_BY_KIND[info.kind]:
         problems.append(f"{where}: operator '{condition.op}' does not suit {info.kind} field")
-    values = condition.value if isinstance(condition.value, list) else [condition.value]
     if condition.param is None and info.vocabulary is not None:
-        for value in values:
+        for value in condition.values():
             if value not in info.vocabulary:
                 problems.append(f"{where}: '{value}' is not a known value of {condition.field}")
     if info.kind == "bool" and condition.param is None and not isinstance(condition.value, bool):
@@ -88,14 +87,13 @@ def _sample_values(conditions: list[Condition], field: str) -> list[Any]:
     if info.kind == "tags":
         tags: list[Any] = []
         for condition in conditions:
-            tags += condition.value if isinstance(condition.value, list) else [condition.value]
+            tags += condition.values()
         return [[], *[[t] for t in dict.fromkeys(tags)], list(dict.fromkeys(tags))]
     if info.vocabulary is not None:
         return list(info.vocabulary)
     samples: list[Any] = []
     for condition in conditions:
-        values = condition.value if isinstance(condition.value, list) else [condition.value]
-        for value in values:
+        for value in condition.values():
             if isinstance(value, int | float) and not isinstance(value, bool):
                 samples += [value - 1, value, value + 1]
             elif value is not None:

@@ -60,6 +60,10 @@ class Condition(_Strict):
     text: Text
     citation: str = Field(min_length=2)
 
+    def values(self) -> list[Any]:
+        """The compared value(s) as a list: ``in``/``intersects`` compare with several."""
+        return list(self.value) if isinstance(self.value, list) else [self.value]
+
 
 class _Group(_Strict):
     """A group of criteria; ``id`` and ``text`` name it where explanations need to."""

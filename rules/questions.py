@@ -15,36 +15,37 @@ from datetime import date
 from typing import Any
 
 from rules.fields import PROFILE_FIELDS
-from rules.pack import Condition, Measure, iter_conditions
-from rules.sme_standard import STANDARDS, NotCovered, standard_for
+from rules.pack import Measure, iter_conditions
+from rules.sme_standard import STANDARDS, NotCovered, SizeStandard, standard_for
 from rules.vocabulary import FTZ_ZONES
 
 _NOT_IN_FTZ = "hubei_other"
+_SIZE_KEYS = frozenset({"employees", "annual_revenue", "total_assets", "industry_code"})
 
 
-def _size_trials_for(key: str, industry_code: str | None) -> list[Any]:
-    """The size standard's limits for the company's industry when known, else every limit."""
-    if key != "industry_code" and industry_code is not None:
+def _size_trials(key: str, industry_code: str | None) -> list[Any]:
+    """Trial values for a figure behind the SME class: either side of each ceiling and floor
+    of the 2011 standard, the company's industry's only when it is known; for the industry
+    code, one code per industry the standard covers."""
+    if key == "industry_code":
+        return list(SIZE_STANDARD_SAMPLE_CODES)
+    standards: list[SizeStandard] = list(STANDARDS.values())
+    if industry_code is not None:
         try:
-            standard = standard_for(industry_code)
+            known = standard_for(industry_code)
         except NotCovered:
-            standard = None
-        if standard is not None:
-            limits = (*standard.ceilings, *standard.medium, *standard.small)
-            return sorted({v for k, limit in limits if k == key for v in (limit - 1, limit)})
-    return _SIZE_TRIALS[key]
-
-
-def _size_trials() -> dict[str, list[Any]]:
-    """Values either side of every ceiling and floor of the 2011 size standard, per figure,
-    and one industry code for each of its industries."""
-    figures: dict[str, set[float]] = {}
-    for standard in STANDARDS.values():
-        for key, limit in (*standard.ceilings, *standard.medium, *standard.small):
-            figures.setdefault(key, set()).update({limit - 1, limit})
-    trials: dict[str, list[Any]] = {key: sorted(values) for key, values in figures.items()}
-    trials["industry_code"] = list(SIZE_STANDARD_SAMPLE_CODES)
-    return trials
+            known = None
+        if known is not None:
+            standards = [known]
+    return sorted(
+        {
+            value
+            for standard in standards
+            for figure, limit in (*standard.ceilings, *standard.medium, *standard.small)
+            if figure == key
+            for value in (limit - 1, limit)
+        }
+    )
 
 
 # One GB/T 4754-2017 code per industry of the size standard, and one it does not cover (finance).
@@ -52,10 +53,6 @@ SIZE_STANDARD_SAMPLE_CODES = (
     "A0111", "C3976", "E4710", "F5191", "F5211", "G5810", "G5920", "G6010", "H6110",
     "H6210", "I6311", "I6513", "K7010", "K7020", "L7212", "M7320", "J6631",
 )  # fmt: skip
-
-
-def _values(condition: Condition) -> list[Any]:
-    return list(condition.value) if isinstance(condition.value, list) else [condition.value]
 
 
 def trial_values(
@@ -72,24 +69,21 @@ def trial_values(
             return [sorted(FTZ_ZONES)[0], _NOT_IN_FTZ]
         if key == "first_profit_year":  # it feeds the profit window
             return [None, as_of.year, as_of.year - 10]
-        if key in _SIZE_TRIALS:  # it feeds the SME class
-            return _size_trials_for(key, facts.get("industry_code"))
+        if key in _SIZE_KEYS:  # it feeds the SME class
+            return _size_trials(key, facts.get("industry_code"))
         return None
     if kind == "bool":
         return [True, False]
     if kind == "tags":
-        return [[], *([v] for c in conditions for v in _values(c))]
+        return [[], *([v] for c in conditions for v in c.values())]
     if kind in ("enum", "code", "text"):
-        listed = [v for c in conditions for v in _values(c)]
+        listed = [v for c in conditions for v in c.values()]
         vocabulary = PROFILE_FIELDS[key].vocabulary or {}
         unlisted = next((v for v in vocabulary if v not in listed), None)
         return [*listed, *([unlisted] if unlisted else [])] if kind == "enum" else None
     trials: list[Any] = []
     for condition in conditions:
-        for value in _values(condition):
+        for value in condition.values():
             if isinstance(value, int | float) and not isinstance(value, bool):
                 trials += [value - 1, value, value + 1]
     return trials or None
-
-
-_SIZE_TRIALS = _size_trials()
