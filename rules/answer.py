@@ -31,7 +31,10 @@ def criterion_json(trace: ConditionTrace, lang: str) -> dict[str, Any]:
         "threshold": _json_value(trace.threshold),
         "citation": condition.citation,
     }
-    if trace.basis:
+    if trace.inference is not None:
+        entry["basis"] = trace.inference.basis(lang)
+        entry["inferred"] = True
+    elif trace.basis:
         entry["basis"] = trace.basis
     return entry
 
@@ -79,7 +82,8 @@ def result_json(result: MeasureResult, assessment: Assessment, lang: str) -> dic
 
 
 def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
-    """The answer for one profile, exactly as CONTRACT.md names its keys (plus added ones)."""
+    """The answer for one profile, exactly as CONTRACT.md names its keys (plus added ones:
+    among them ``inferred``, the values inferred for unanswered keys, each with its basis)."""
     return {
         "pack": assessment.pack.reference(),
         "as_of": assessment.as_of.isoformat(),
@@ -90,6 +94,10 @@ def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
         "derived": {
             name: {"value": _json_value(fact.value), "known": fact.known, "basis": fact.basis}
             for name, fact in sorted(assessment.derived.items())
+        },
+        "inferred": {
+            key: {"value": inference.value, "basis": inference.basis(lang)}
+            for key, inference in sorted(assessment.inferred.items())
         },
         "next_questions": [
             {"field": q.field, "resolves": list(q.resolves), "settles": list(q.settles)}

@@ -155,6 +155,7 @@ class Assessor:
             results=final,
             next_questions=rank_questions(final),
             derived=dict(evaluation.derived),
+            inferred=dict(evaluation.inferred),
         )
 
 

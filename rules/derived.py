@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from rules.inference import Inference
 from rules.sme_standard import REFERENCE as SME_REFERENCE
 from rules.sme_standard import NotCovered, SizeStandard, standard_for
 from rules.vocabulary import FTZ_ZONES
@@ -20,12 +21,14 @@ PROFIT_WINDOW_YEARS: Final = 5
 
 @dataclass(frozen=True)
 class Fact:
-    """A derived value, or unknown with the unanswered keys that would settle it."""
+    """A value read (answered, inferred or derived), or unknown with the unanswered keys that
+    would settle it."""
 
     value: Any = None
     known: bool = True
     needs: tuple[str, ...] = ()
     basis: str = ""  # what the value rests on, e.g. the standard applied
+    inference: Inference | None = None  # set when an unanswered key's value was inferred
 
 
 def unknown(*needs: str, basis: str = "") -> Fact:

@@ -14,6 +14,7 @@ from typing import Any, Final, Literal, NamedTuple
 
 from rules.derived import DERIVATIONS, Fact, derive
 from rules.fields import PROFILE_FIELDS
+from rules.inference import INFERRED_FROM, Inference, infer
 from rules.pack import (
     AllOf,
     AnyOf,
@@ -24,7 +25,7 @@ from rules.pack import (
     Provision,
 )
 from rules.profile import PROFILE_KEYS, Profile
-from rules.questions import trial_values
+from rules.questions import question_cost, trial_values
 
 Result = Literal["met", "not_met", "unknown"]
 Verdict = Literal["eligible", "needs_info", "not_eligible", "not_applicable"]
@@ -55,6 +56,7 @@ class ConditionTrace(NamedTuple):
     derived: bool
     basis: str = ""
     needs: tuple[str, ...] = ()
+    inference: Inference | None = None  # the value was inferred, not answered (rules.inference)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class Assessment:
     results: tuple[MeasureResult, ...]
     next_questions: tuple[NextQuestion, ...]
     derived: dict[str, Fact] = field(default_factory=dict)
+    inferred: dict[str, Inference] = field(default_factory=dict)
 
     def summary(self) -> dict[Verdict, int]:
         counts: dict[Verdict, int] = dict.fromkeys(VERDICTS, 0)
@@ -137,13 +140,17 @@ class Assessment:
 
 
 class _Evaluation:
-    """The state of one assessment: the answered facts and the derived facts computed so far."""
+    """The state of one assessment: the answered facts, what they let a consultant infer for
+    unanswered keys, and the derived facts computed so far."""
 
     def __init__(
         self, pack: Pack, facts: dict[str, Any], as_of: date, questions: bool = True
     ) -> None:
         self.pack = pack
         self.facts = facts
+        self.inferred = infer(facts)
+        # What derivations read: the answers, and inferences for keys left unanswered.
+        self.known = {**{k: i.value for k, i in self.inferred.items()}, **facts}
         self.as_of = as_of
         self.questions = questions  # also work out which missing keys would settle a verdict
         self._trials: dict[tuple[str, str], _Evaluation] = {}
@@ -161,9 +168,15 @@ class _Evaluation:
         # profiles cannot hold derived names, since unknown keys are refused.
         if name in self.facts:
             return Fact(self.facts[name])
+        inference = self.inferred.get(name)
+        if inference is not None:
+            return Fact(inference.value, basis=inference.basis_zh, inference=inference)
         if name in PROFILE_FIELDS:
-            return Fact(known=False, needs=(name,))
-        self.derived[name] = derive(name, self.facts, self.as_of)
+            # An answer to the key an inference reads could settle this one too.
+            source = INFERRED_FROM.get(name)
+            needs = (name,) if source is None or source in self.facts else (name, source)
+            return Fact(known=False, needs=needs)
+        self.derived[name] = derive(name, self.known, self.as_of)
         return self.derived[name]
 
     def threshold(self, condition: Condition) -> tuple[Any, str]:
@@ -291,6 +304,7 @@ def trace_of(
         derived=condition.field in DERIVATIONS,
         basis=basis,
         needs=fact.needs,
+        inference=fact.inference,
     )
 
 
@@ -331,7 +345,9 @@ def _in_profile_order(keys: Any) -> tuple[str, ...]:
 
 
 def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ...]:
-    """Unanswered keys: those whose answer alone settles the most needs-info verdicts first."""
+    """Unanswered keys, most decisive per effort first: the needs-info verdicts one answer alone
+    would settle, then those it could change, each over what the question costs to answer
+    (rules.questions.question_cost); ties in profile order."""
     resolves: dict[str, list[str]] = {}
     settles: dict[str, list[str]] = {}
     for result in results:
@@ -343,7 +359,11 @@ def rank_questions(results: tuple[MeasureResult, ...]) -> tuple[NextQuestion, ..
                 settles.setdefault(key, []).append(measure_id)
     ranked = sorted(
         resolves,
-        key=lambda k: (-len(settles.get(k, ())), -len(resolves[k]), _ORDER.get(k, len(_ORDER))),
+        key=lambda k: (
+            -len(settles.get(k, ())) / question_cost(k),
+            -len(resolves[k]) / question_cost(k),
+            _ORDER.get(k, len(_ORDER)),
+        ),
     )
     return tuple(
         NextQuestion(key, tuple(resolves[key]), tuple(settles.get(key, ()))) for key in ranked
@@ -361,6 +381,7 @@ def assess(pack: Pack, profile: Profile, as_of: date) -> Assessment:
         results=results,
         next_questions=rank_questions(results),
         derived=dict(evaluation.derived),
+        inferred=dict(evaluation.inferred),
     )
 
 

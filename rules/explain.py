@@ -56,7 +56,10 @@ def condition_line(trace: ConditionTrace, lang: str) -> str:
     if not trace.known:
         return _pick((f"{text}（尚未回答）", f"{text} (not answered yet)"), lang)
     answer = value_text(trace.condition.field, trace.value, lang)
-    if trace.derived and trace.basis:  # say what a derived answer rests on
+    if trace.inference is not None:  # an inferred answer says so, and from what
+        basis = trace.inference.basis(lang)
+        answer += f"，{basis}" if lang == "zh" else f"; {basis}"
+    elif trace.derived and trace.basis:  # say what a derived answer rests on
         answer += f"，{trace.basis}" if lang == "zh" else f"; {trace.basis}"
     symbol = _ORDERING.get(trace.condition.op)
     if symbol is not None and trace.threshold is not None:

@@ -5,16 +5,18 @@ know, the engine tries each of these values in turn. They come from the measure'
 conditions on the key (each compared value, and values either side of each threshold), so every
 outcome a condition can have is tried. Keys that feed only a derived fact get that fact's
 deciding values (zone, first profitable year, the size standard's ceilings and floors and one
-industry code per industry it covers); for any other key no trial set is made and the key is
-taken as able to settle.
+industry code per industry it covers) and the keys an inference reads the answers that make
+each inference (rules.inference); for any other key no trial set is made and the key is taken
+as able to settle.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
-from rules.fields import PROFILE_FIELDS
+from rules.fields import PROFILE_FIELDS, FieldKind
+from rules.inference import SAMPLE_ANSWERS
 from rules.pack import Measure, iter_conditions
 from rules.sme_standard import STANDARDS, NotCovered, SizeStandard, standard_for
 from rules.vocabulary import FTZ_ZONES
@@ -69,9 +71,10 @@ def trial_values(
             return [sorted(FTZ_ZONES)[0], _NOT_IN_FTZ]
         if key == "first_profit_year":  # it feeds the profit window
             return [None, as_of.year, as_of.year - 10]
+        trials: list[Any] = list(SAMPLE_ANSWERS.get(key, ()))  # it feeds an inference
         if key in _SIZE_KEYS:  # it feeds the SME class
-            return _size_trials(key, facts.get("industry_code"))
-        return None
+            trials += _size_trials(key, facts.get("industry_code"))
+        return trials or None
     if kind == "bool":
         return [True, False]
     if kind == "tags":
@@ -81,9 +84,28 @@ def trial_values(
         vocabulary = PROFILE_FIELDS[key].vocabulary or {}
         unlisted = next((v for v in vocabulary if v not in listed), None)
         return [*listed, *([unlisted] if unlisted else [])] if kind == "enum" else None
-    trials: list[Any] = []
+    trials = []
     for condition in conditions:
         for value in condition.values():
             if isinstance(value, int | float) and not isinstance(value, bool):
                 trials += [value - 1, value, value + 1]
     return trials or None
+
+
+# What one question costs the person answering, in "yes/no questions": a yes/no, a pick from a
+# short list, a date or a number off the business licence costs one; a figure from the
+# accounts costs more, a ratio worked out from them more still; a tag checklist is long.
+_KIND_COST: Final[dict[FieldKind, float]] = {
+    "text": 1.0, "code": 1.0, "enum": 1.0, "bool": 1.0, "date": 1.0, "year": 1.0,
+    "int": 1.0, "number": 2.0, "tags": 3.0,
+}  # fmt: skip
+_FIELD_COST: Final[dict[str, float]] = {
+    "industry_code": 1.5,  # looked up from the business scope rather than read off the licence
+    "rd_expense_ratio": 3.0,  # R&D spending over sales, worked out from the accounts
+    "ic_line_width_nm": 1.0,  # a chip maker knows its process node
+}
+
+
+def question_cost(key: str) -> float:
+    """The effort of answering ``key``, for ranking questions by what they settle per effort."""
+    return _FIELD_COST.get(key) or _KIND_COST[PROFILE_FIELDS[key].kind]

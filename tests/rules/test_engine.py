@@ -84,9 +84,14 @@ def test_measure_takes_its_most_favourable_provision(pack) -> None:
     assert result.best is not None and result.best.provision.id == "going_global_loans"
 
 
-def test_next_questions_rank_the_most_decisive_key_first(pack) -> None:
+def test_next_questions_rank_the_most_decisive_key_per_effort_first(pack) -> None:
+    from rules.questions import question_cost
+
     assessment = assess_dict(pack, {"name": "新公司"})
-    ranks = [(len(q.settles), len(q.resolves)) for q in assessment.next_questions]
+    ranks = [
+        (len(q.settles) / question_cost(q.field), len(q.resolves) / question_cost(q.field))
+        for q in assessment.next_questions
+    ]
     assert ranks == sorted(ranks, reverse=True)
     needs_info = {r.measure.id for r in assessment.results if r.verdict == "needs_info"}
     for question in assessment.next_questions:
