@@ -78,3 +78,15 @@ def run_task(
 def busy() -> bool:
     """Whether any task is still running or has an undelivered result (tests wait on this)."""
     return bool(_running)
+
+
+def wait_until_idle(timeout_ms: int = 30_000) -> None:
+    """Process events until every task has delivered its result (e.g. a save before quitting).
+
+    The GUI stays responsive: events are processed while waiting.
+    """
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while _running and not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
