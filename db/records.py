@@ -105,3 +105,22 @@ class AuditRecord:
     action: str
     client_id: int | None
     detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """A line of the roster screen: the client's identity, its latest assessment's counts and
+    its open follow-ups; read in one query so 10,000 of them load quickly."""
+
+    client_id: int
+    name: str
+    credit_code: str | None
+    zone: str | None
+    version: int
+    assessed_at: datetime | None  # when the latest assessment was made; None: never assessed
+    assessed_as_of: date | None
+    eligible: int | None  # None when never assessed (unknown, not zero)
+    needs_info: int | None
+    pack_sha256: str | None
+    follow_ups_due: int  # open follow-ups due on or before the date asked for
+    next_follow_up: date | None  # the earliest due date of an open follow-up, due or not

@@ -34,6 +34,7 @@ from db.records import (
     ClientSummary,
     NoteRecord,
     RevisionRecord,
+    RosterRow,
 )
 from db.repositories import assessments, audit, checklist, clients, notes
 from rules.answer import assessment_json
@@ -229,6 +230,12 @@ class ClientService:
             found = clients.search(session, text, zone, limit, offset)
             latest = assessments.latest_summaries(session, [c.id for c in found])
         return [ClientSummary(c, latest.get(c.id)) for c in found]
+
+    def roster(self, due_by: date) -> list[RosterRow]:
+        """Every client as a roster line: latest assessment's counts and open follow-ups due on
+        or before ``due_by`` (one query each, no profiles or answers read)."""
+        with self.database.read() as session:
+            return clients.roster(session, due_by)
 
     def count(self, text: str | None = None, zone: str | None = None) -> int:
         with self.database.read() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -11,10 +12,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.errors import ConcurrentEditError, DuplicateClientError, NotFoundError
-from db.models import Client, ClientRevision
+from db.models import Assessment, Client, ClientRevision
 from db.names import normalise_name, normalise_search
-from db.records import ClientRecord, RevisionRecord
-from db.repositories import audit
+from db.records import ClientRecord, RevisionRecord, RosterRow
+from db.repositories import audit, notes
 from db.types import utc_now
 
 
@@ -254,3 +255,42 @@ def history(session: Session, client_id: int) -> list[RevisionRecord]:
         )
         for r in session.scalars(query)
     ]
+
+
+def roster(session: Session, due_by: date) -> list[RosterRow]:
+    """Every client as a roster line (by id): identity, latest assessment's counts, and open
+    follow-ups due on or before ``due_by``. Reads no profile and no answer."""
+    latest = (
+        select(Assessment.client_id, func.max(Assessment.id).label("assessment_id"))
+        .group_by(Assessment.client_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Client.id,
+            Client.name,
+            Client.credit_code,
+            Client.zone,
+            Client.version,
+            Assessment.created_at,
+            Assessment.as_of,
+            Assessment.eligible,
+            Assessment.needs_info,
+            Assessment.pack_sha256,
+        )
+        .outerjoin(latest, latest.c.client_id == Client.id)
+        .outerjoin(Assessment, Assessment.id == latest.c.assessment_id)
+        .order_by(Client.id)
+    )
+    follow_ups = notes.follow_ups_by_client(session, due_by)
+    rows = []
+    for cid, name, code, zone, version, at, as_of, eligible, needs_info, sha in session.execute(
+        query
+    ):
+        due, first = follow_ups.get(cid, (0, None))
+        rows.append(
+            RosterRow(
+                cid, name, code, zone, version, at, as_of, eligible, needs_info, sha, due, first
+            )
+        )
+    return rows

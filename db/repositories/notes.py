@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.errors import NotFoundError
@@ -75,3 +75,15 @@ def open_follow_ups(session: Session, due_by: date | None = None) -> list[NoteRe
     if due_by is not None:
         query = query.where(Note.due_on <= due_by)
     return [_record(row) for row in session.scalars(query)]
+
+
+def follow_ups_by_client(session: Session, due_by: date) -> dict[int, tuple[int, date | None]]:
+    """Per client with open follow-ups: how many are due on or before ``due_by``, and the
+    earliest due date among them all (None when none has a date)."""
+    due = func.sum(case((Note.due_on <= due_by, 1), else_=0))
+    query = (
+        select(Note.client_id, due, func.min(Note.due_on))
+        .where(Note.kind == "follow_up", Note.done_at.is_(None))
+        .group_by(Note.client_id)
+    )
+    return {cid: (int(count or 0), first) for cid, count, first in session.execute(query)}
