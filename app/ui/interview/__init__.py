@@ -1,0 +1,1 @@
+"""Interview mode for a walk-in: one question at a time, the engine's most decisive first."""
