@@ -73,10 +73,10 @@ RESEARCH_RULES: Final[dict[str, bool | None]] = {
     "J": False,  # finance
     "L": False,  # leasing and business services
     "Q": False,  # hospitals and social work
-    "M": None,  # scientific and technical services: see the divisions below
-    "M73": True,  # 研究和试验发展: research institutes are classified by this activity
-    # M74 专业技术服务 (design institutes, testing) and M75 科技推广 hold both research
-    # institutes and ordinary service firms: left unknown under "M".
+    # M scientific and technical services: M73 研究和试验发展 holds research institutes but
+    # also contract research firms (CROs) and companies' R&D subsidiaries; M74 (design
+    # institutes, testing) and M75 (technology promotion) likewise: left unknown.
+    "M": None,
     "P": False,  # schools, vocational training
     "P834": True,  # 高等教育: universities and colleges
 }

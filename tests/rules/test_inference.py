@@ -28,7 +28,6 @@ def test_a_supermarket_is_not_a_hospital_a_research_institute_or_a_bank() -> Non
         ("Q8411", "medical_institution"),  # a general hospital
         ("Q8421", "medical_institution"),  # a community health centre
         ("P8341", "research_institution"),  # a university
-        ("M7320", "research_institution"),  # an engineering research institute
         ("J6621", "financial_institution"),  # a commercial bank
         ("J6811", "financial_institution"),  # a life insurer
         ("C3973", "ic_enterprise"),  # a chip fab
@@ -48,6 +47,7 @@ def test_the_class_that_is_that_kind_of_body_infers_yes(code: str, key: str) -> 
         ("Q", "medical_institution"),
         ("Q8491", "medical_institution"),  # health checks: some licensed, some not
         ("M7484", "research_institution"),  # design institutes and design firms alike
+        ("M7340", "research_institution"),  # medical research institutes and CROs alike
         ("I6513", "software_enterprise"),  # a software developer may or may not qualify
         ("C3976", "ic_enterprise"),  # optoelectronics may make IC materials
         ("S9221", "financial_institution"),  # public administration
