@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,10 +53,16 @@ class ErrorLine(QWidget):
 class AnswerEditor(FieldEditor):
     """A field editor with an error line under its inputs.
 
+    ``edited`` comes with every change, keystrokes included (to check as the user types);
+    ``committed`` when the edit is finished: take the answer then, so that typing "150" does
+    not pass through the answers 1 and 15.
+
     Subclasses build their inputs into ``self.row`` (or ``self.body``), implement ``read()``
     (the answer, UNKNOWN, or raise InvalidInput), ``write(value)``, and re-label their own
     strings in ``retranslate()`` and pack content in ``relabel_pack()``.
     """
+
+    committed = Signal()  # the user finished an edit: the answer is ready to be taken
 
     def __init__(self, key: str, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
@@ -117,13 +123,17 @@ class AnswerEditor(FieldEditor):
     def relabel_pack(self) -> None:
         """Redraw pack content (vocabulary labels, units) in ``context.lang``."""
 
-    def user_edited(self) -> None:
-        """Call on every change the user makes: check it, show or clear the message, emit."""
+    def user_edited(self, finished: bool = True) -> None:
+        """Call on every change the user makes: check it, show or clear the message, emit
+        ``edited``; and ``committed`` when the edit is finished (a choice made, a typed field
+        left or confirmed with Enter), not for each key typed."""
         if self._setting:
             return
         with contextlib.suppress(InvalidInput):
             self.value()  # shows or clears the message
         self.edited.emit()
+        if finished:
+            self.committed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

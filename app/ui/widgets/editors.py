@@ -133,6 +133,7 @@ class _TypedEditor(AnswerEditor):
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.edit.textEdited.connect(self._text_edited)
+        self.edit.editingFinished.connect(self._finished)
         self.row.addWidget(self.edit, 1)
         self.unit = QLabel(self)
         self.row.addWidget(self.unit)
@@ -156,7 +157,11 @@ class _TypedEditor(AnswerEditor):
         self.edit.setAccessibleName(self.info.question(self.context.lang))
 
     def _text_edited(self, _text: str) -> None:
-        self.user_edited()
+        self.user_edited(finished=False)
+
+    def _finished(self) -> None:
+        if not self._setting and self.edit.isEnabled():
+            self.user_edited()
 
     def _dont_know_toggled(self, checked: bool) -> None:
         self._dont_know = checked
@@ -247,7 +252,6 @@ class CreditCodeEditor(_TypedEditor):
 
     def __init__(self, key: str, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(key, context, parent, with_dont_know=False)
-        self.edit.editingFinished.connect(self._finished)
         font = self.edit.font()
         font.setFamilies(["monospace", *font.families()])
         self.edit.setFont(font)
@@ -270,14 +274,10 @@ class CreditCodeEditor(_TypedEditor):
         if self._setting:
             return
         if complete:
-            self.user_edited()
+            self.user_edited(finished=False)
         else:
             self.show_error(credit_code_character_problem(upper))
             self.edited.emit()
-
-    def _finished(self) -> None:
-        if self.edit.text().strip():
-            self.user_edited()
 
     def parse(self, text: str) -> Any:
         return parse_credit_code(text)
