@@ -69,8 +69,8 @@ class ResultsModel(QAbstractItemModel):
         selection and scroll stay as they are), False when the model was reset."""
         new_structure = [(g.key, tuple(r.measure_id for r in g.rows)) for g in groups]
         if flat == self._flat and new_structure == self.structure():
-            self._groups = groups
-            self._emit_all_changed()
+            old, self._groups = self._groups, groups
+            self._emit_changed(old)
             return True
         self.beginResetModel()
         self._groups = groups
@@ -80,22 +80,24 @@ class ResultsModel(QAbstractItemModel):
 
     def refresh(self) -> None:
         """Words changed (language): redraw every cell and the headers."""
-        self._emit_all_changed()
+        self._emit_changed(None)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
-    def _emit_all_changed(self) -> None:
+    def _emit_changed(self, old: list[ResultGroup] | None) -> None:
+        """dataChanged for the groups and rows that differ from ``old`` (all when None): an
+        edit usually changes a few reasons, and views redraw only those rows."""
         last = len(COLUMNS) - 1
-        top = self.rowCount()
-        if top == 0:
-            return
-        self.dataChanged.emit(self.index(0, 0), self.index(top - 1, last))
-        if not self._flat:
-            for row, group in enumerate(self._groups):
-                if group.rows:
-                    parent = self.index(row, 0)
-                    self.dataChanged.emit(
-                        self.index(0, 0, parent), self.index(len(group.rows) - 1, last, parent)
-                    )
+        for group_row, group in enumerate(self._groups):
+            before = old[group_row] if old is not None else None
+            if self._flat:
+                parent = QModelIndex()
+            else:
+                parent = self.index(group_row, 0)
+                if before is None or (before.title, before.total) != (group.title, group.total):
+                    self.dataChanged.emit(parent, self.index(group_row, last))
+            for row, result in enumerate(group.rows):
+                if before is None or before.rows[row] != result:
+                    self.dataChanged.emit(self.index(row, 0, parent), self.index(row, last, parent))
 
     def row_of(self, index: AnyIndex) -> ResultRow | None:
         """The measure at ``index``, None for a group row."""

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.badges import VERDICT_ORDER, verdict_icon, verdict_text
+from app.ui.badges import VERDICT_ORDER, caveat_short, verdict_icon, verdict_text
 from app.ui.context import AppContext
 from app.ui.results.controller import (
     GROUPINGS,
+    ROW_CAVEATS,
     ResultRow,
     ResultsController,
     counts,
@@ -141,12 +142,11 @@ class ResultsView(QWidget):
         self.tree.setExpandsOnDoubleClick(True)
         header = self.tree.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(NUMBER, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CAVEATS, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are worked out from the words (_fit_columns), not measured on every update:
+        # re-measuring 68 rows on each edit would cost more than the assessment itself.
+        for column in (NUMBER, TITLE, VERDICT, CAVEATS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(TITLE, self.fontMetrics().averageCharWidth() * 44)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.collapsed.connect(self._folded)
         self.tree.expanded.connect(self._unfolded)
@@ -202,6 +202,7 @@ class ResultsView(QWidget):
         self.empty_note.setText(self.tr("No measure matches the filters."))
         self._update_chips()
         self.model.refresh()
+        self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -279,6 +280,19 @@ class ResultsView(QWidget):
             self.tree.verticalScrollBar().setValue(scroll)
         finally:
             self._restoring = False
+
+    def _fit_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        pad = metrics.averageCharWidth() * 3
+        icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
+        indent = self.tree.indentation()
+        header.resizeSection(NUMBER, indent + metrics.horizontalAdvance("00") + pad)
+        header.resizeSection(TITLE, metrics.averageCharWidth() * 44)
+        verdicts = max(metrics.horizontalAdvance(verdict_text(v)) for v in VERDICT_ORDER)
+        header.resizeSection(VERDICT, verdicts + icon + pad)
+        caveats = max(metrics.horizontalAdvance(caveat_short(c)) for c in ROW_CAVEATS)
+        header.resizeSection(CAVEATS, caveats + pad)
 
     def _update_chips(self) -> None:
         found = counts(self._rows)
