@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui.interview.controller import InterviewController, Stage
+from app.ui.interview.view import InterviewView
 from app.ui.session import ClientSession
 from app.ui.widgets.base import UNKNOWN, InvalidInput
 from rules.engine import assess
@@ -214,3 +217,244 @@ def test_a_tags_question_offers_only_the_tags_that_change_an_open_verdict(
     assert any(_verdicts(session, key, [tag]) != none_of_them for tag in question.tags)
     for tag in hidden:
         assert _verdicts(session, key, [tag]) == none_of_them, f"{tag} should be shown"
+
+
+# -- the view, driven as a desk clerk would ---------------------------------------------------
+
+
+@pytest.fixture
+def view(qtbot, session: ClientSession, context) -> InterviewView:
+    session.start_walk_in()
+    shown = InterviewView(session, context)
+    qtbot.addWidget(shown)
+    shown.resize(900, 640)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    return shown
+
+
+def question_key(view: InterviewView) -> str | None:
+    question = view.controller.question
+    return None if question is None else question.key
+
+
+def press_enter(qtbot, view: InterviewView) -> None:
+    target = QApplication.focusWidget() or view
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def give_answer(qtbot, view: InterviewView, value: Any) -> None:
+    """Enter ``value`` in the answer widget on screen as a user would."""
+    editor = view.editor
+    assert editor is not None and editor.objectName() == "interviewAnswer"
+    kind = PROFILE_FIELDS[editor.key].kind
+    if editor.key == "industry_code":
+        qtbot.keyClicks(editor.search_line, value)
+        qtbot.keyClick(editor.search_line, Qt.Key.Key_Return)  # picks the first found
+    elif kind == "bool":
+        qtbot.keyClick(editor, Qt.Key.Key_Y if value else Qt.Key.Key_N)
+    elif kind == "enum":
+        index = editor.combo.findData(value)
+        editor.combo.setCurrentIndex(index)
+        editor.combo.activated.emit(index)
+    elif kind == "tags":
+        for tag in value:
+            editor.set_ticked(tag, True)
+        if not value:
+            qtbot.mouseClick(editor.none_button, Qt.MouseButton.LeftButton)
+    elif kind == "year" and value is None:
+        qtbot.mouseClick(editor.not_yet, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClicks(editor.edit, str(value))
+
+
+def type_identity(qtbot, view: InterviewView, name: str, code: str = "") -> None:
+    view.name_editor.edit.setFocus()
+    view.name_editor.edit.insert(name)  # as an input method commits Chinese text
+    if code:
+        qtbot.keyClicks(view.code_editor.edit, code)
+
+
+def test_a_walk_in_at_the_desk_runs_to_the_end_on_the_keyboard(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    assert view.pages.currentWidget() is view.identity_page
+    type_identity(qtbot, view, LOGISTICS["name"], LOGISTICS["credit_code"])
+    press_enter(qtbot, view)
+    wait_tasks()
+    assert view.pages.currentWidget() is view.question_page
+    question = view.findChild(QLabel, "interviewQuestion")
+    asked = []
+    while view.controller.stage == Stage.QUESTION:
+        key = question_key(view)
+        assert key is not None and key not in asked
+        asked.append(key)
+        assert question.text() == PROFILE_FIELDS[key].en
+        assert view.progress.text().startswith(f"Question {len(asked)} · ")
+        if key in LOGISTICS:
+            give_answer(qtbot, view, LOGISTICS[key])
+            press_enter(qtbot, view)
+        else:
+            qtbot.mouseClick(view.dont_know_button, Qt.MouseButton.LeftButton)
+        assert len(asked) < 40
+    assert view.pages.currentWidget() is view.summary_page
+    for key in asked:
+        if isinstance(LOGISTICS.get(key), list):
+            assert sorted(session.answers[key]) == sorted(LOGISTICS[key]), key
+        elif key in LOGISTICS:
+            assert session.answers[key] == LOGISTICS[key], key
+    assert "industry_code" in asked and session.answers["industry_code"] == "G5810"
+    summary = view.findChild(QLabel, "interviewSummary").text()
+    eligible = session.assessment.summary()["eligible"]
+    assert summary.startswith(f"Interview complete: {eligible} eligible")
+
+
+def test_dont_know_by_key_keeps_it_unknown_and_moves_on(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    first = question_key(view)
+    assert first == "zone"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert question_key(view) not in (None, "zone")
+    assert "zone" not in session.answers and "zone" in session.skipped
+    assert "credit_code" in session.skipped  # left empty at the identity step
+
+
+def test_back_shows_the_answer_and_a_changed_answer_replaces_it(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    give_answer(qtbot, view, "ftz_wuhan")
+    press_enter(qtbot, view)
+    assert question_key(view) != "zone"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert question_key(view) == "zone"
+    assert view.editor is not None and view.editor.value() == "ftz_wuhan"
+    assert view.progress.text().startswith("Question 1 · ")
+    give_answer(qtbot, view, "outside_hubei")
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert session.answers["zone"] == "outside_hubei"
+    assert view.progress.text().startswith("Question 2 · ")
+
+
+def test_skip_and_stop_keep_what_was_answered(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    give_answer(qtbot, view, "ftz_yichang")
+    press_enter(qtbot, view)
+    skipped = question_key(view)
+    qtbot.mouseClick(view.skip_button, Qt.MouseButton.LeftButton)
+    assert question_key(view) != skipped
+    with qtbot.waitSignal(view.finished):
+        qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    assert session.answers == {"name": "某某贸易公司", "zone": "ftz_yichang"}
+    assert view.pages.currentWidget() is view.summary_page
+    assert view.summary_label.text().startswith("Interview stopped")
+    assert view.resume_button.isVisible()
+    qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
+    assert view.pages.currentWidget() is view.question_page
+    assert question_key(view) not in (skipped, "zone")
+
+
+def test_a_wrong_number_shows_the_message_and_does_not_advance(
+    qtbot, view: InterviewView, session: ClientSession
+) -> None:
+    for key in ("name", "zone", "industry_code", "activities", "sectors"):
+        session.set_answer(key, LOGISTICS[key])
+    view.start()
+    while question_key(view) not in (None, "employees"):
+        qtbot.mouseClick(view.skip_button, Qt.MouseButton.LeftButton)
+    assert question_key(view) == "employees"
+    assert view.editor is not None
+    give_answer(qtbot, view, "abc")
+    press_enter(qtbot, view)
+    assert question_key(view) == "employees"
+    message = view.editor.findChild(QLabel, "fieldError")
+    assert message is not None and message.isVisible() and message.text()
+    assert "employees" not in session.answers
+
+
+def test_enter_on_an_empty_answer_asks_for_one(qtbot, view: InterviewView, wait_tasks) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert question_key(view) == "zone"
+    assert view.editor is not None
+    message = view.editor.findChild(QLabel, "fieldError")
+    assert message is not None and "Don't know" in message.text()
+
+
+def test_the_name_is_required(qtbot, view: InterviewView) -> None:
+    press_enter(qtbot, view)
+    assert view.controller.stage == Stage.IDENTITY
+    message = view.name_editor.findChild(QLabel, "fieldError")
+    assert message is not None and message.isVisible() and message.text()
+
+
+def test_a_client_already_saved_is_offered_and_opened(
+    qtbot, view: InterviewView, service, wait_tasks
+) -> None:
+    saved = service.add_client(
+        parse_profile({"name": "襄阳汉江物流", "credit_code": LOGISTICS["credit_code"]})
+    )
+    type_identity(qtbot, view, LOGISTICS["name"], LOGISTICS["credit_code"])
+    press_enter(qtbot, view)
+    wait_tasks()
+    assert view.pages.currentWidget() is view.duplicate_page
+    assert view.duplicate_list.model().rowCount() == 1
+    with qtbot.waitSignal(view.open_existing) as opened:
+        qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [saved.id]
+
+
+def test_a_different_company_with_the_same_name_goes_on(
+    qtbot, view: InterviewView, service, wait_tasks
+) -> None:
+    service.add_client(parse_profile({"name": "某某贸易公司"}))
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    assert view.pages.currentWidget() is view.duplicate_page
+    qtbot.mouseClick(view.different_button, Qt.MouseButton.LeftButton)
+    assert view.pages.currentWidget() is view.question_page
+    assert view.controller.confirmed_different
+
+
+def test_the_tags_checklist_shows_only_open_tags(
+    qtbot, view: InterviewView, session: ClientSession
+) -> None:
+    for key in ("name", "zone", "industry_code"):
+        session.set_answer(key, LOGISTICS[key])
+    view.start()
+    while view.controller.question is not None and view.controller.question.kind != "tags":
+        qtbot.mouseClick(view.skip_button, Qt.MouseButton.LeftButton)
+    question = view.controller.question
+    assert question is not None and view.editor is not None
+    shown = view.editor.visible_tags()
+    assert set(shown) == set(question.tags or [])
+    assert 0 < len(shown) < len(PROFILE_FIELDS[question.key].vocabulary or {})
+
+
+def test_the_question_follows_the_language(qtbot, view: InterviewView, context, wait_tasks) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    context.set_language("zh")
+    assert view.question_label.text() == PROFILE_FIELDS["zone"].zh
+    first = view.controller.question
+    assert first is not None
+    title = next(m for m in context.pack.measures if m.id == first.impact[0]).title
+    assert title.zh in view.why_label.text()
+    context.set_language("en")
+    assert view.question_label.text() == PROFILE_FIELDS["zone"].en
+    assert title.en in view.why_label.text()

@@ -35,7 +35,7 @@ from app.ui.widgets.base import UNKNOWN, InvalidInput
 from db.records import ClientRecord
 from rules.engine import Assessment, NextQuestion, assess
 from rules.fields import PROFILE_FIELDS, FieldKind
-from rules.pack import iter_conditions
+from rules.interview import next_question, open_tags
 from rules.profile import ProfileError, parse_profile
 
 log = logging.getLogger(__name__)
@@ -71,28 +71,6 @@ class Question:
     def impact(self) -> tuple[str, ...]:
         """The measures named to say why we ask: those it settles, else those it can change."""
         return self.settles or self.resolves
-
-
-def next_question(assessment: Assessment, skipped: set[str]) -> NextQuestion | None:
-    """The engine's most decisive open question whose key is not in ``skipped``."""
-    return next((q for q in assessment.next_questions if q.field not in skipped), None)
-
-
-def open_tags(assessment: Assessment, key: str) -> list[str]:
-    """The tags of list field ``key`` that still change an open verdict, in vocabulary order:
-    those named by an undecided condition on ``key`` of a needs-information measure."""
-    named: set[str] = set()
-    for result in assessment.results:
-        if result.verdict != "needs_info" or key not in result.missing:
-            continue
-        for provision in result.provisions:
-            if provision.result != "unknown":
-                continue
-            for condition in iter_conditions(provision.provision.criteria):
-                if condition.field == key:
-                    named.update(str(v) for v in condition.values())
-    vocabulary = PROFILE_FIELDS[key].vocabulary or {}
-    return [tag for tag in vocabulary if tag in named]
 
 
 class DuplicatesModel(QAbstractListModel):
