@@ -385,18 +385,28 @@ class ClientService:
             rows = [{ID_COLUMN: c.id, **c.profile} for c in clients.iterate(session)]
         return write_rows(path, rows, headers)
 
-    def import_file(self, path: Path, update: bool = False) -> ImportReport:
+    def import_file(
+        self,
+        path: Path,
+        update: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
         """Import the clients of a file; refused rows are reported and the others imported.
 
         A row for a company already in the roster is refused, or with ``update`` its answers are
         saved over the stored ones as a new revision (keys the row leaves out keep their answers).
         The import is one transaction: all good rows, or none if the database fails.
+        ``progress(done, total)`` is called as the valid rows are saved.
         """
         report = ImportReport()
         accepted = self._valid_rows(read_rows(path), report)
+        if progress is not None:
+            progress(0, len(accepted))
         with self.database.write() as session:
-            for label, profile in accepted:
+            for done, (label, profile) in enumerate(accepted, start=1):
                 self._import_one(session, label, profile, update, report)
+                if progress is not None:
+                    progress(done, len(accepted))
         return report
 
     def _valid_rows(self, rows: list[Row], report: ImportReport) -> list[tuple[str, Profile]]:

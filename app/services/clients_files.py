@@ -16,6 +16,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -318,7 +319,7 @@ def _read_xlsx(path: Path) -> list[Row]:
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError, OSError) as error:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise ClientFileError(
             [f"file: {path.name} is not an Excel .xlsx workbook ({error})"]
         ) from None
