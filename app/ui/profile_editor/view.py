@@ -309,7 +309,7 @@ class ProfileEditorView(QWidget):
     def _relabel_pack(self, _lang: str = "") -> None:
         for key, row in self.rows.items():
             question = self.controller.question(key)
-            row.question.setText(question)
+            row.question.setText(question.replace("&", "&&"))  # a buddy label reads & as a mnemonic
             row.editor.setAccessibleName(question)
             help_text = self.controller.help(key)
             row.help_label.setText(help_text)
