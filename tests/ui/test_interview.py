@@ -458,3 +458,32 @@ def test_the_question_follows_the_language(qtbot, view: InterviewView, context, 
     context.set_language("en")
     assert view.question_label.text() == PROFILE_FIELDS["zone"].en
     assert title.en in view.why_label.text()
+
+
+def test_escape_stops_and_the_answers_stay(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    give_answer(qtbot, view, "ftz_wuhan")
+    press_enter(qtbot, view)
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Escape)
+    assert view.pages.currentWidget() is view.summary_page
+    assert session.answers["zone"] == "ftz_wuhan"
+
+
+def test_a_roster_that_cannot_be_searched_does_not_stop_the_interview(
+    qtbot, view: InterviewView, service, wait_tasks, monkeypatch, caplog
+) -> None:
+    def broken(*_args: Any) -> list[Any]:
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(service, "duplicates", broken)
+    type_identity(qtbot, view, "某某贸易公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    assert view.pages.currentWidget() is view.question_page
+    assert view.notice.isVisible() and "could not be searched" in view.notice.text()
+    assert "database is locked" not in view.notice.text()

@@ -343,8 +343,9 @@ class InterviewController(QObject):
         """The user wants the client already in the roster: the shell opens it."""
         if self._stage != Stage.DUPLICATE:
             return
-        self._stage = Stage.FINISHED
         self.stopped = True
+        self._current = self._question = None
+        self._set_stage(Stage.FINISHED)
         self.open_existing.emit(client_id)
 
     # -- the questions -----------------------------------------------------------------------

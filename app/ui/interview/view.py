@@ -78,6 +78,9 @@ class InterviewView(QWidget):
         self.editor: FieldEditor | None = None
 
         self.progress = _wrapping_label(self, "interviewProgress")
+        self.notice = _wrapping_label(self, "interviewNotice")
+        self.notice.hide()
+        self._notice_fresh = False
         self.pages = QStackedWidget(self)
         self._build_identity_page()
         self._build_duplicate_page()
@@ -93,6 +96,7 @@ class InterviewView(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         layout.addLayout(self.button_row)
         layout.addWidget(self.hint)
@@ -159,8 +163,11 @@ class InterviewView(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(self.duplicate_title)
         layout.addWidget(self.duplicate_text)
-        layout.addWidget(self.duplicate_list, 1)
+        # A few rows: there is rarely more than one match.
+        self.duplicate_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        layout.addWidget(self.duplicate_list)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.duplicate_page = page
         self.pages.addWidget(page)
 
@@ -303,11 +310,14 @@ class InterviewView(QWidget):
         self.summary_label.setText(controller.summary_text())
         if self.editor is not None:
             self.editor.setAccessibleName(controller.question_text())
+            self.editor.setAccessibleDescription(controller.impact_text())
 
     def _show_progress(self) -> None:
         self.progress.setText(self.controller.progress_text())
         if self.controller.stage == Stage.FINISHED:
             self.summary_label.setText(self.controller.summary_text())
+            self.resume_button.setVisible(self.controller.can_resume)
+            self.last_button.setEnabled(self.controller.can_go_back)
 
     # -- what the user does -------------------------------------------------------------------
 
@@ -378,7 +388,10 @@ class InterviewView(QWidget):
             self.controller.choose_existing(int(client_id))
 
     def _check_failed(self, message: str) -> None:
-        self.checking.setText(message)
+        """Shown above the next question (the stage changes right after)."""
+        self.notice.setText(message)
+        self.notice.show()
+        self._notice_fresh = True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter reaches here when the focused input does not use it (a line edit, a choice,
@@ -398,6 +411,10 @@ class InterviewView(QWidget):
     def _show_stage(self) -> None:
         stage = self.controller.stage
         self._drop_editor()
+        if self._notice_fresh:
+            self._notice_fresh = False
+        else:
+            self.notice.hide()
         in_identity = stage in (Stage.IDENTITY, Stage.CHECKING)
         self.checking.setText(self.tr("Checking the roster…") if stage == Stage.CHECKING else "")
         if in_identity:
@@ -425,6 +442,7 @@ class InterviewView(QWidget):
         self.next_button.setVisible(stage != Stage.FINISHED)
         self.stop_button.setVisible(stage != Stage.FINISHED)
         self.back_button.setVisible(stage != Stage.FINISHED)
+        self.hint.setVisible(stage != Stage.FINISHED)
         self.name_editor.setEnabled(stage == Stage.IDENTITY)
         self.code_editor.setEnabled(stage == Stage.IDENTITY)
         self._show_texts()
@@ -445,6 +463,7 @@ class InterviewView(QWidget):
         else:
             self.answer_area.addWidget(editor, 1, Qt.AlignmentFlag.AlignTop)
         editor.show()  # now, not when the event loop comes round: Enter may follow at once
+        QWidget.setTabOrder(editor, self.back_button)  # reading order: the answer, then buttons
         self.editor = editor
         editor.setFocus()
 
