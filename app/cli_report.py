@@ -1,10 +1,11 @@
 """``policy-check report``: the client report as PDF (and, with ``--xlsx``, as an Excel workbook).
 
     policy-check report PROFILE.json -o OUT.pdf [--lang zh|en] [--as-of YYYY-MM-DD]
-        [--xlsx OUT.xlsx] [--settings FILE] [--adviser NAME] [--organisation ORG]
-        [--contact TEXT] [--logo FILE] [--accent #RRGGBB]
+        [--xlsx OUT.xlsx] [--handout OUT.pdf] [--settings FILE] [--adviser NAME]
+        [--organisation ORG] [--contact TEXT] [--logo FILE] [--accent #RRGGBB]
 
-``-o`` and ``--xlsx`` take a file or a folder; in a folder the file is named after the company.
+``--handout`` writes the one-page summary a desk hands to a walk-in. ``-o``, ``--xlsx`` and
+``--handout`` take a file or a folder; in a folder the file is named after the company.
 The adviser's details come from the settings file (``app.report.settings``) and are overridden
 by the options. Refused input exits with status 2 and one line per problem.
 
@@ -37,6 +38,9 @@ def add_commands(subparsers: Any) -> None:
         "-o", "--output", metavar="OUT.pdf", help="PDF file, or a folder to name it in"
     )
     report.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the results as Excel")
+    report.add_argument(
+        "--handout", metavar="OUT.pdf", help="also write the one-page handout (PDF)"
+    )
     report.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
     report.add_argument("--lang", choices=["zh", "en"], default="zh")
     adviser = report.add_argument_group(
@@ -100,12 +104,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     # WeasyPrint is imported and runs, and once more at the interpreter's exit: nearly half a
     # second. (The GUI calls build_report, which only pauses the collector during layout.)
     gc.freeze()
-    if not args.output and not args.xlsx:
+    if not args.output and not args.xlsx and not args.handout:
         raise InputError(["-o/--output or --xlsx: say where to write the report"])
     as_of = parse_as_of(args.as_of)
     profile = read_profile(args.profile)
     pdf_path = _writable("-o", args.output, ".pdf") if args.output else None
     xlsx_path = _writable("--xlsx", args.xlsx, ".xlsx") if args.xlsx else None
+    handout_path = _writable("--handout", args.handout, ".pdf") if args.handout else None
     brand = _branding(args)
     assessment = assess(load_pack_checked(None), profile, as_of)
 
@@ -119,6 +124,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"{result.path}: {result.pages} pages, {result.size // 1024} KB")
         if xlsx_path is not None:
             print(build_xlsx(assessment, xlsx_path, lang=args.lang))
+        if handout_path is not None:
+            from app.report.handout import build_handout
+
+            handout = build_handout(assessment, handout_path, lang=args.lang, branding=brand)
+            print(f"{handout.path}: {handout.pages} page")
     except OSError as error:
         if error.filename is None:
             raise

@@ -158,3 +158,25 @@ def test_limits_shrink_measures_first_then_documents_then_questions() -> None:
         seen.append((limits.measures, limits.documents, limits.questions))
         limits = limits.smaller()
     assert seen == [(1, 2, 1), (0, 2, 1), (0, 0, 1), (0, 0, 0)]
+
+
+def test_report_command_writes_the_handout(tmp_path: Path) -> None:
+    from tests.app.test_cli import write_profile
+    from tests.app.test_report_cli import run
+
+    profile = write_profile(tmp_path, AI_STARTUP)
+    done = run(
+        tmp_path,
+        "report",
+        str(profile),
+        "--handout",
+        str(tmp_path),
+        "--as-of",
+        "2026-11-26",
+        "--lang",
+        "en",
+    )
+    assert done.returncode == 0, done.stderr
+    path = tmp_path / handout_file_name(AI_STARTUP["name"], "2026-11-26", "en")
+    assert pages_of(path.read_bytes()) == 1
+    assert squeeze(AI_STARTUP["name"]) in pdf_text(path.read_bytes())

@@ -183,11 +183,11 @@ class RefusedRowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_language(self, lang: str) -> None:
+        """Redraw in ``lang``: the answers' names come from the pack, the rest from tr()."""
         self.lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
         if self._rows:
-            self.dataChanged.emit(
-                self.index(0, self.FIELD), self.index(len(self._rows) - 1, self.FIELD)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)

@@ -227,6 +227,7 @@ class ImportDialog(QDialog):
         self.save_button.setText(self.tr("&Save list…"))
         self.save_button.setAccessibleName(self.tr("Save the refused rows as a CSV file"))
         self.summary.setText(self.controller.summary())
+        self.controller.refused.set_language(self.context.lang)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
