@@ -159,6 +159,9 @@ class FrozenAssessmentDialog(QDialog):
         self.counts = QLabel()
         self.counts.setObjectName("frozenCounts")
         self.counts.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("frozenNote")
+        self.note.setWordWrap(True)
 
         self.results = FrozenResultsModel(self)
         self.results.set_rows(list(record.answer.get("results", [])))
@@ -211,11 +214,12 @@ class FrozenAssessmentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.counts)
+        layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
-        context.language_changed.connect(self._redraw_profile)
+        context.language_changed.connect(self._language_changed)
         self.setModal(False)
         self.resize(1100, 700)
         self.retranslate()
@@ -237,6 +241,12 @@ class FrozenAssessmentDialog(QDialog):
             for v in VERDICT_ORDER
         )
         self.counts.setText(counts)
+        notes = [self.tr("Questions not listed under the profile were not answered (unknown).")]
+        if self.saved_lang != self.context.lang:
+            notes.append(
+                self.tr("Texts from the rules are shown in the language they were saved in.")
+            )
+        self.note.setText(" ".join(notes))
         self.tabs.setTabText(0, self.tr("Measures"))
         self.tabs.setTabText(1, self.tr("Profile as it was"))
         self.table.setAccessibleName(self.tr("Measures as saved"))
@@ -254,7 +264,11 @@ class FrozenAssessmentDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _redraw_profile(self, *_args: object) -> None:
+    def _language_changed(self, _lang: str) -> None:
+        self._redraw_profile()
+        self.retranslate()
+
+    def _redraw_profile(self) -> None:
         frozen = self.record.answer.get("profile", {})
         self.profile.set_rows(frozen_profile_rows(frozen, self.context.lang))
 

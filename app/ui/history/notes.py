@@ -143,7 +143,6 @@ class NotesPanel(QWidget):
         self.add_follow_up.clicked.connect(self._add_follow_up)
         self.mark_done.clicked.connect(self._mark_done)
         self.follow_up_table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.follow_up_table.doubleClicked.connect(lambda _index: self._mark_done())
         controller.notes_loaded.connect(self.show_notes)
         controller.note_saved.connect(self._saved)
         context.as_of_changed.connect(self._as_of_changed)
