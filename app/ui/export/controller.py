@@ -100,8 +100,11 @@ def suggested_file_name(kind: str, company: str, as_of: date, lang: str) -> str:
     return report_file_name(company, as_of.isoformat(), f".{kind}")
 
 
-def failure_text(error: BaseException) -> str:
-    """What went wrong, in plain words for the user (the traceback is in the log)."""
+def failure_text(error: BaseException, target: Path | None = None) -> str:
+    """What went wrong, in plain words for the user (the traceback is in the log).
+
+    ``target`` is the file being written: the error may name a temporary file beside it.
+    """
     if isinstance(error, SettingsError):
         return QCoreApplication.translate(
             "Export", "The report settings are not valid: {problems}. Correct them in the settings."
@@ -110,20 +113,26 @@ def failure_text(error: BaseException) -> str:
         return QCoreApplication.translate(
             "Export", "This file cannot be imported: {problems}"
         ).format(problems="; ".join(error.problems))
+    if not isinstance(error, OSError):
+        return QCoreApplication.translate(
+            "Export", "Something went wrong. The details are in the log file."
+        )
+    name = target.name if target is not None else Path(str(error.filename or "")).name
     if isinstance(error, PermissionError):
         return QCoreApplication.translate(
-            "Export", "The file {name} cannot be written here: permission denied."
-        ).format(name=Path(str(error.filename or "")).name)
-    if isinstance(error, OSError) and error.filename is not None:
+            "Export", "{name} cannot be written: permission denied. Choose another folder."
+        ).format(name=name)
+    if isinstance(error, FileNotFoundError) and target is not None:
         return QCoreApplication.translate(
-            "Export", "The file {name} could not be written or read: {reason}."
-        ).format(name=Path(str(error.filename)).name, reason=error.strerror or str(error))
-    if isinstance(error, OSError):
+            "Export", "{name} cannot be written: the folder {folder} does not exist."
+        ).format(name=name, folder=str(target.parent))
+    reason = error.strerror or str(error)
+    if name:
         return QCoreApplication.translate(
-            "Export", "The file could not be written or read: {reason}."
-        ).format(reason=error.strerror or str(error))
-    return QCoreApplication.translate(
-        "Export", "Something went wrong. The details are in the log file."
+            "Export", "{name} could not be written: {reason}."
+        ).format(name=name, reason=reason)
+    return QCoreApplication.translate("Export", "The file could not be written: {reason}.").format(
+        reason=reason
     )
 
 
@@ -335,7 +344,7 @@ class ExportController(QObject):
         try:
             self.handout_folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            self._fail(error)
+            self._fail(error, self.handout_folder)
             return
         name = suggested_file_name(
             "handout", self.session.name, self.context.as_of, self.context.lang
@@ -409,13 +418,13 @@ class ExportController(QObject):
         def failed(error: Exception) -> None:
             self.running = False
             progress.finish()
-            self._fail(error)
+            self._fail(error, path)
 
         run_task(work, on_done=done, on_failed=failed)
 
-    def _fail(self, error: BaseException) -> None:
+    def _fail(self, error: BaseException, target: Path | None = None) -> None:
         log.error("export failed: %s", error)
-        message = failure_text(error)
+        message = failure_text(error, target)
         self.failed.emit(message)
         self.prompts.error(message)
 
