@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel
 
@@ -254,3 +254,25 @@ def test_build_detail_reads_inferences_with_their_basis(session) -> None:
     content = build_detail(session, "m21", "en")
     readings = [c.reading for block in content.provisions for c in block.criteria]
     assert any(r.startswith("Inferred: no (") for r in readings)
+
+
+class _Pirate(QTranslator):
+    """A translator that rewrites a few of our words, to see the pane re-label itself."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        return {"Conditions": "CONDITIONS", "Met": "MET"}.get(source)
+
+    def isEmpty(self) -> bool:  # an empty translator is never asked
+        return False
+
+
+def test_relabels_itself_when_the_interface_language_changes(qtbot, detail: DetailView) -> None:
+    detail.show_measure("m02")
+    translator = _Pirate()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: detail.criteria_section.heading.text() == "CONDITIONS")
+        assert criteria(detail)[0].text().startswith("<b>MET</b>")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: detail.criteria_section.heading.text() == "Conditions")

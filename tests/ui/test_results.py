@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
 
 from app.ui.badges import verdict_text
 from app.ui.context import AppContext
@@ -258,3 +258,23 @@ def test_groups_drop_empty_ones_and_count_totals(pack, session) -> None:
     assert sum(g.total for g in controller.groups(rows, "en")) < 68
     with pytest.raises(ValueError):
         controller.set_group_by("colour")  # type: ignore[arg-type]
+
+
+class _Pirate(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        return {"Eligible": "ELIGIBLE", "Measure": "MEASURE"}.get(source)
+
+    def isEmpty(self) -> bool:  # an empty translator is never asked
+        return False
+
+
+def test_relabels_itself_when_the_interface_language_changes(qtbot, view: ResultsView) -> None:
+    translator = _Pirate()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: view.chips["eligible"].text().startswith("ELIGIBLE"))
+        assert measure_rows(view.model)["m02"]["verdict"] == "ELIGIBLE"
+        assert view.model.headerData(TITLE, Qt.Orientation.Horizontal) == "MEASURE"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: view.chips["eligible"].text().startswith("Eligible"))

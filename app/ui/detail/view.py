@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
@@ -106,6 +107,57 @@ class _Section(QWidget):
         layout.addLayout(self.body)
 
 
+@dataclass(frozen=True)
+class _Line:
+    result: str | None  # met / not_met / unknown; None for a heading line
+    html: str  # escaped rich text
+    accessible: str
+
+
+class _LineRows(QWidget):
+    """Lines with a result icon each (criteria, prerequisites). The rows are kept and
+    refilled on each redraw: making and deleting labels on every edit costs a relayout."""
+
+    def __init__(self, name: str, line_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._line_name = line_name
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(8)
+        self._grid.setColumnStretch(1, 1)
+        self._rows: list[tuple[QLabel, QLabel]] = []
+        self._shown: list[_Line] = []
+
+    def show_lines(self, lines: list[_Line]) -> None:
+        if lines == self._shown:
+            return
+        while len(self._rows) < len(lines):
+            icon = QLabel()
+            icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            text = _text_label(self._line_name, rich=True)
+            row = len(self._rows)
+            self._grid.addWidget(icon, row, 0)
+            self._grid.addWidget(text, row, 1)
+            self._rows.append((icon, text))
+        size = self.fontMetrics().height()
+        for (icon, text), line in zip(self._rows, lines, strict=False):
+            if line.result is None:
+                icon.clear()
+            else:
+                icon.setPixmap(result_icon(line.result).pixmap(size, size))
+            text.setText(line.html)
+            text.setAccessibleName(line.accessible)
+            text.setProperty("result", line.result)
+            icon.show()
+            text.show()
+        for icon, text in self._rows[len(lines) :]:
+            icon.hide()
+            text.hide()
+        self._shown = list(lines)
+
+
 def _text_label(name: str, rich: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -134,6 +186,8 @@ class DetailView(QWidget):
         self.checklist: ChecklistState | None = None
         self._checklist_key: tuple[Any, ...] | None = None
         self._filling = False
+        self._drawn_for: tuple[Any, ...] | None = None
+        self._clause_page = ""
         self._build()
         self.retranslate()
         session.changed.connect(self.refresh)
@@ -169,14 +223,9 @@ class DetailView(QWidget):
         self.caveats_label.setMargin(8)
 
         self.criteria_section = _Section("detailCriteriaSection")
-        self.criteria_box = QWidget()
-        self.criteria_box.setObjectName("detailCriteria")
-        self.criteria_grid = QGridLayout(self.criteria_box)
-        self.criteria_grid.setContentsMargins(0, 0, 0, 0)
-        self.criteria_grid.setHorizontalSpacing(8)
-        self.criteria_grid.setVerticalSpacing(8)
-        self.criteria_grid.setColumnStretch(1, 1)
-        self.criteria_section.body.addWidget(self.criteria_box)
+        self.criteria_rows = _LineRows("detailCriteria", "detailCriterion")
+        self.criteria_box = self.criteria_rows
+        self.criteria_section.body.addWidget(self.criteria_rows)
 
         self.clause_section = _Section("detailClauseSection")
         self.clause = ClauseBrowser()
@@ -222,13 +271,8 @@ class DetailView(QWidget):
         self.questions_section.body.addWidget(self.questions_label)
 
         self.prerequisites_section = _Section("detailPrerequisitesSection")
-        self.prerequisites_box = QWidget()
-        self.prerequisites_box.setObjectName("detailPrerequisites")
-        self.prerequisites_grid = QGridLayout(self.prerequisites_box)
-        self.prerequisites_grid.setContentsMargins(0, 0, 0, 0)
-        self.prerequisites_grid.setColumnStretch(1, 1)
-        self.prerequisites_grid.setVerticalSpacing(8)
-        self.prerequisites_section.body.addWidget(self.prerequisites_box)
+        self.prerequisite_rows = _LineRows("detailPrerequisites", "detailPrerequisite")
+        self.prerequisites_section.body.addWidget(self.prerequisite_rows)
 
         self.notes_section = _Section("detailNotesSection")
         self.notes_label = _text_label("detailNotes", rich=True)
@@ -301,6 +345,7 @@ class DetailView(QWidget):
         )
         self.clause.setAccessibleName(self.tr("Text of the measure, cited words highlighted"))
         self.documents.setAccessibleName(self.tr("Documents to prepare: tick when received"))
+        self._drawn_for = None  # words of ours changed: draw again even if the content did not
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -333,10 +378,18 @@ class DetailView(QWidget):
             self.content = None
             self._show_empty(True)
             return
-        mark = self.mark()
-        self.content = build_detail(self.session, self.measure_id, self.context.lang, mark)
+        content = build_detail(self.session, self.measure_id, self.context.lang, self.mark())
         self._show_empty(False)
-        self._render(self.content)
+        if content == self.content and self._drawn_for == self._draw_key():
+            return  # an edit that changed nothing here: no relayout
+        self.content = content
+        self._render(content)
+        self._drawn_for = self._draw_key()
+
+    def _draw_key(self) -> tuple[Any, ...]:
+        """What else the drawing depends on: the client and its saved version (checklist)."""
+        record = self.session.record
+        return (record and (record.id, record.version), id(self.context.service))
 
     def mark(self) -> Mark:
         """The highlight for cited words, readable on the palette in use."""
@@ -418,25 +471,8 @@ class DetailView(QWidget):
         label.setText(_bullets(lines) if lines else "")
         section.setVisible(bool(lines))
 
-    def _icon_label(self, result: str) -> QLabel:
-        icon = QLabel()
-        size = self.fontMetrics().height()
-        icon.setPixmap(result_icon(result).pixmap(size, size))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        return icon
-
-    @staticmethod
-    def _clear(grid: QGridLayout) -> None:
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-
     def _render_criteria(self, content: DetailContent) -> None:
-        self._clear(self.criteria_grid)
-        row = 0
+        lines: list[_Line] = []
         several = len(content.provisions) > 1
         for block in content.provisions:
             if several:
@@ -445,51 +481,49 @@ class DetailView(QWidget):
                     heading = self.tr("{option} (the verdict comes from this one)").format(
                         option=heading
                     )
-                label = _text_label("detailProvision")
-                font = label.font()
-                font.setItalic(True)
-                label.setFont(font)
-                label.setText(heading)
-                self.criteria_grid.addWidget(label, row, 0, 1, 2)
-                row += 1
+                lines.append(_Line(None, f"<i>{_escape(heading)}</i>", heading))
             for criterion in block.criteria:
                 words = result_text(criterion.result)
-                line = _text_label("detailCriterion", rich=True)
-                line.setText(
-                    f"<b>{_escape(words)}</b> — {_escape(criterion.text)}"
-                    f"<br><span>{_escape(criterion.reading)}</span>"
-                )
-                line.setAccessibleName(
-                    self.tr("{result}: {criterion}. {reading}").format(
-                        result=words, criterion=criterion.text, reading=criterion.reading
+                lines.append(
+                    _Line(
+                        criterion.result,
+                        f"<b>{_escape(words)}</b> — {_escape(criterion.text)}"
+                        f"<br>{_escape(criterion.reading)}",
+                        self.tr("{result}: {criterion}. {reading}").format(
+                            result=words, criterion=criterion.text, reading=criterion.reading
+                        ),
                     )
                 )
-                line.setProperty("result", criterion.result)
-                self.criteria_grid.addWidget(self._icon_label(criterion.result), row, 0)
-                self.criteria_grid.addWidget(line, row, 1)
-                row += 1
-        self.criteria_section.setVisible(row > 0)
+        self.criteria_rows.show_lines(lines)
+        self.criteria_section.setVisible(bool(lines))
 
     def _render_clause(self, content: DetailContent) -> None:
-        parts = [f"<p style='line-height:150%;'>{content.clause_html}</p>"]
+        parts = [f"<p style='line-height:135%;'>{content.clause_html}</p>"]
         if content.cited_html:
             parts.append(f"<p><b>{_escape(self.tr('Cited words in the Chinese text:'))}</b></p>")
             parts.append(_bullets(list(content.cited_html)))
-        self.clause.setHtml("".join(parts))
+        page = "".join(parts)
+        if page != self._clause_page:  # setHtml lays the text out again: only when it changed
+            self._clause_page = page
+            self.clause.setHtml(page)
         self.clause_section.setVisible(True)
 
     def _render_prerequisites(self, content: DetailContent) -> None:
-        self._clear(self.prerequisites_grid)
-        for row, prerequisite in enumerate(content.prerequisites):
+        lines = []
+        for prerequisite in content.prerequisites:
             words = result_text(prerequisite.result)
-            line = _text_label("detailPrerequisite", rich=True)
-            line.setText(
-                f"<b>{_escape(words)}</b> — {_escape(prerequisite.text)}"
-                f"<br>{_escape(prerequisite.how)}"
+            lines.append(
+                _Line(
+                    prerequisite.result,
+                    f"<b>{_escape(words)}</b> — {_escape(prerequisite.text)}"
+                    f"<br>{_escape(prerequisite.how)}",
+                    self.tr("{result}: {prerequisite}. {how}").format(
+                        result=words, prerequisite=prerequisite.text, how=prerequisite.how
+                    ),
+                )
             )
-            self.prerequisites_grid.addWidget(self._icon_label(prerequisite.result), row, 0)
-            self.prerequisites_grid.addWidget(line, row, 1)
-        self.prerequisites_section.setVisible(bool(content.prerequisites))
+        self.prerequisite_rows.show_lines(lines)
+        self.prerequisites_section.setVisible(bool(lines))
 
     # -- the document checklist ------------------------------------------------------------------
 
@@ -616,6 +650,7 @@ class DetailView(QWidget):
     def _forget_checklist(self) -> None:
         self._checklist_key = None
         self.checklist = None
+        self._drawn_for = None
         self.refresh()
 
     def _fit_documents(self) -> None:
