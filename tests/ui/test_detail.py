@@ -276,3 +276,14 @@ def test_relabels_itself_when_the_interface_language_changes(qtbot, detail: Deta
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: detail.criteria_section.heading.text() == "Conditions")
+
+
+def test_clicking_an_open_question_asks_for_that_answer(qtbot, session, context) -> None:
+    session.set_answer("name", "Walk-in Ltd")
+    view = DetailView(session, context)
+    qtbot.addWidget(view)
+    view.show_measure("m02")
+    assert 'href="answer:zone"' in view.questions_label.text()
+    with qtbot.waitSignal(view.answer_requested) as asked:
+        view.questions_label.linkActivated.emit("answer:zone")
+    assert asked.args == ["zone"]

@@ -100,7 +100,7 @@ class DetailContent:
     office: str = ""
     documents: tuple[DocumentLine, ...] = ()
     what_would_apply: tuple[str, ...] = ()
-    questions: tuple[str, ...] = ()
+    questions: tuple[tuple[str, str], ...] = ()  # (profile key, question) still to answer
     prerequisites: tuple[PrerequisiteLine, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -267,7 +267,7 @@ def build_detail(
             )
         }
     elif result.verdict == "needs_info":
-        content = {"questions": tuple(question_text(key, lang) for key in result.missing)}
+        content = {"questions": tuple((key, question_text(key, lang)) for key in result.missing)}
     relevant = (
         [best.provision]
         if result.verdict == "eligible" and best is not None

@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -169,10 +169,16 @@ def _text_label(name: str, rich: bool = False) -> QLabel:
 
 
 class DetailView(QWidget):
-    """One measure in full for the session's client. No signals; call ``show_measure``.
+    """One measure in full for the session's client; call ``show_measure``.
 
-    Keyboard: Space ticks the focused document of the checklist.
+    Signal ``answer_requested(str)``: the user clicked an open question; the profile key to
+    ask (the lead can take the user to it in the interview or the profile editor).
+
+    Keyboard: Tab reaches the open questions (Enter follows one); Space ticks the focused
+    document of the checklist.
     """
+
+    answer_requested = Signal(str)
 
     def __init__(
         self, session: ClientSession, context: AppContext, parent: QWidget | None = None
@@ -268,6 +274,11 @@ class DetailView(QWidget):
 
         self.questions_section = _Section("detailQuestionsSection")
         self.questions_label = _text_label("detailQuestions", rich=True)
+        self.questions_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.questions_label.linkActivated.connect(self._question_clicked)
         self.questions_section.body.addWidget(self.questions_label)
 
         self.prerequisites_section = _Section("detailPrerequisitesSection")
@@ -456,7 +467,10 @@ class DetailView(QWidget):
         self._set_rich(
             self.questions_section,
             self.questions_label,
-            [_escape(q) for q in content.questions],
+            [
+                f'<a href="answer:{html.escape(key)}">{_escape(q)}</a>'
+                for key, q in content.questions
+            ],
         )
         self._render_prerequisites(content)
         self._set_rich(self.notes_section, self.notes_label, [_escape(n) for n in content.notes])
@@ -646,6 +660,10 @@ class DetailView(QWidget):
         run_task(
             save_status, self.context.service, item_ids, status, on_done=done, on_failed=failed
         )
+
+    def _question_clicked(self, link: str) -> None:
+        if link.startswith("answer:"):
+            self.answer_requested.emit(link.removeprefix("answer:"))
 
     def _forget_checklist(self) -> None:
         self._checklist_key = None

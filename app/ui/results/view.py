@@ -11,7 +11,7 @@ import itertools
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -282,17 +282,28 @@ class ResultsView(QWidget):
             self._restoring = False
 
     def _fit_columns(self) -> None:
+        """Column widths from the words; the title takes half of what is left, the reason
+        the rest, so the caveats stay in sight on a narrow pane."""
         metrics = self.tree.fontMetrics()
         header = self.tree.header()
         pad = metrics.averageCharWidth() * 3
         icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
-        indent = self.tree.indentation()
-        header.resizeSection(NUMBER, indent + metrics.horizontalAdvance("00") + pad)
-        header.resizeSection(TITLE, metrics.averageCharWidth() * 44)
+        number = self.tree.indentation() + metrics.horizontalAdvance("00") + pad
         verdicts = max(metrics.horizontalAdvance(verdict_text(v)) for v in VERDICT_ORDER)
-        header.resizeSection(VERDICT, verdicts + icon + pad)
         caveats = max(metrics.horizontalAdvance(caveat_short(c)) for c in ROW_CAVEATS)
+        fixed = number + verdicts + icon + pad + caveats + pad
+        left = self.tree.viewport().width() - fixed
+        title = max(
+            metrics.averageCharWidth() * 16, min(left // 2, metrics.averageCharWidth() * 48)
+        )
+        header.resizeSection(NUMBER, number)
+        header.resizeSection(TITLE, title)
+        header.resizeSection(VERDICT, verdicts + icon + pad)
         header.resizeSection(CAVEATS, caveats + pad)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _update_chips(self) -> None:
         found = counts(self._rows)
