@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError as SqlDatabaseError
@@ -55,11 +55,6 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _HOST = re.compile(r"[A-Za-z0-9._:\-\[\]]+")
-_CONTEXT = "Settings"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 # ----------------------------------------------------------------------------- the form
