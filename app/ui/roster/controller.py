@@ -113,7 +113,7 @@ def sort_lines(
 def make_lines(rows: list[RosterRow], pack_sha256: str) -> list[RosterLine]:
     """Work out the search keys and the name order of the rows (in the loader's worker)."""
     collator = QCollator(QLocale("zh_CN"))  # pinyin order for Chinese names, then Latin
-    collator.setNumericMode(True)
+    collator.setNumericMode(True)  # 公司2 before 公司10
     keys = [collator.sortKey(row.name) for row in rows]
 
     def compare(a: int, b: int) -> int:
@@ -125,6 +125,7 @@ def make_lines(rows: list[RosterRow], pack_sha256: str) -> list[RosterLine]:
         rank[index] = position
     return [
         RosterLine(
+            client_id=row.client_id,
             row=row,
             search_key=normalise_search(row.name),
             code=(row.credit_code or "").upper(),
@@ -273,7 +274,9 @@ class RosterController(QObject):
     def refresh(self) -> None:
         """Filter and sort the loaded lines again and show the result."""
         pending = self.pending_id
-        lines = [line for line in self._lines if line.client_id != pending]
+        lines = self._lines
+        if pending is not None:
+            lines = [line for line in lines if line.client_id != pending]
         shown = filter_lines(lines, self.filter)
         self.model.show_lines(
             sort_lines(shown, self.sort_column, self.sort_order, self.context.lang)

@@ -43,19 +43,16 @@ _LOCALES = {"zh": "zh_CN", "en": "en_GB"}
 _DATE_FORMATS = {"zh": "yyyy-MM-dd", "en": "d MMM yyyy"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterLine:
     """A roster row with what searching and sorting need worked out once, in the loader."""
 
+    client_id: int
     row: RosterRow
     search_key: str  # the name folded like the database search folds it
     code: str  # the credit code, upper case, "" when not given
     name_rank: int  # position of the name in the collation order (pinyin for Chinese)
     stale: bool  # assessed with a pack other than the current one
-
-    @property
-    def client_id(self) -> int:
-        return self.row.client_id
 
     @property
     def never_assessed(self) -> bool:
@@ -134,7 +131,7 @@ class RosterModel(QAbstractTableModel):
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[RosterLine] = []
-        self._rows_by_id: dict[int, int] = {}
+        self._rows_by_id: dict[int, int] | None = None
         self._lang = lang
 
     # -- what the controller does --------------------------------------------------------------
@@ -142,7 +139,7 @@ class RosterModel(QAbstractTableModel):
     def show_lines(self, lines: list[RosterLine]) -> None:
         self.beginResetModel()
         self._lines = lines
-        self._rows_by_id = {line.client_id: row for row, line in enumerate(lines)}
+        self._rows_by_id = None  # worked out when first asked for
         self.endResetModel()
 
     def set_lang(self, lang: str) -> None:
@@ -160,6 +157,8 @@ class RosterModel(QAbstractTableModel):
         return self._lines[row]
 
     def row_of(self, client_id: int) -> int | None:
+        if self._rows_by_id is None:
+            self._rows_by_id = {line.client_id: row for row, line in enumerate(self._lines)}
         return self._rows_by_id.get(client_id)
 
     def lines(self) -> list[RosterLine]:
