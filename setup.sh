@@ -67,6 +67,8 @@ if [[ ! -f $stamp ]]; then
   fi
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# The interface translations: compiled from i18n/*.ts (Qt Linguist sources) on every run.
+scripts/build-translations
 
 if ((start_app)); then
   if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then

@@ -16,7 +16,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="policy-checker", description="Policy Checker desktop app"
     )
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="interface language")
+    parser.add_argument("--lang", choices=["zh", "en"], help="interface language (default zh)")
+    parser.add_argument("--db", help="database URL (default: the settings, else the local file)")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument(
         "--self-test", action="store_true", help="check the installation and exit (0 = all ok)"
@@ -28,26 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from app.ui.application import run
 
-    from app.ui.fonts import application_font, load_bundled_fonts
-    from app.ui.main_window import MainWindow
-    from rules.pack import PackError, load_pack
-
-    app = QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("policy-checker")
-    families = load_bundled_fonts()
-    log.info("bundled font families: %s", families)
-    app.setFont(application_font())
-    try:
-        pack = load_pack()
-    except PackError as error:
-        log.error("pack failed to load: %s", error)
-        QMessageBox.critical(None, "policy-checker", "\n".join(error.problems[:20]))
-        return 1
-    window = MainWindow(pack, args.lang)
-    window.show()
-    return app.exec()
+    return run([sys.argv[0], *qt_args], lang=args.lang, db_url=args.db)
 
 
 if __name__ == "__main__":

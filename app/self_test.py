@@ -74,18 +74,36 @@ def run_self_test(out: Any = sys.stdout) -> int:
     def window() -> str:
         from PySide6.QtWidgets import QApplication
 
-        from app.ui.fonts import load_bundled_fonts
-        from app.ui.main_window import MainWindow
+        from app.ui.application import build_window
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        families = load_bundled_fonts()
-        main = MainWindow(state["pack"], "zh")
-        main.show()
-        app.processEvents()
-        rows = main.table.model().rowCount()
-        main.close()
-        app.processEvents()
-        return f"opened and closed, {rows} measures listed, fonts {', '.join(families)}"
+        with tempfile.TemporaryDirectory() as folder:
+            main = build_window(
+                [sys.argv[0]], lang="zh", db_url=f"sqlite:///{Path(folder) / 'self-test.db'}"
+            )
+            QApplication.processEvents()
+            main.new_walk_in()
+            for key, value in EXAMPLE.items():
+                main.session.set_answer(key, value)
+            QApplication.processEvents()
+            eligible = main.session.assessment.summary()["eligible"]
+            main.session.dirty = False
+            main.close()
+            main.context.service.close()
+            QApplication.processEvents()
+        return f"opened and closed, roster and workspace shown, {eligible} measures apply"
+
+    def translations() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        from app.ui.i18n import Translations
+
+        loaded = Translations()
+        loaded.apply("zh")
+        text = QCoreApplication.translate("MainWindow", "New walk-in")
+        if text == "New walk-in":
+            raise AssertionError("the Chinese interface strings did not load")
+        loaded.apply("en")
+        return f"zh_CN and en loaded ('New walk-in' is '{text}')"
 
     check("pack", pack)
     if "pack" in state:
@@ -94,5 +112,6 @@ def run_self_test(out: Any = sys.stdout) -> int:
         check("report", report)
     if "pack" in state:
         check("window", window)
+        check("translations", translations)
     print("self-test passed" if not failures else f"self-test FAILED ({failures})", file=out)
     return 1 if failures else 0

@@ -63,10 +63,10 @@ def cold_start(code: str, args: list[str], runs: int) -> list[float]:
 
 
 def edit_latency(edits: int, db_url: str) -> list[float]:
-    from app.ui.application import build_window
     from PySide6.QtWidgets import QApplication
 
     from app.self_test import EXAMPLE
+    from app.ui.application import build_window
 
     window = build_window([sys.argv[0]], db_url=db_url)
     window.new_walk_in()

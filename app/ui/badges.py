@@ -21,37 +21,40 @@ VERDICT_COLOURS = {
 RESULT_VERDICT = {"met": "eligible", "unknown": "needs_info", "not_met": "not_eligible"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Badges", text)
+translate = QCoreApplication.translate
 
 
 def verdict_text(verdict: str) -> str:
     return {
-        "eligible": _tr("Eligible"),
-        "needs_info": _tr("Needs information"),
-        "not_eligible": _tr("Not eligible"),
-        "not_applicable": _tr("Government task"),
+        "eligible": translate("Badges", "Eligible"),
+        "needs_info": translate("Badges", "Needs information"),
+        "not_eligible": translate("Badges", "Not eligible"),
+        "not_applicable": translate("Badges", "Government task"),
     }[verdict]
 
 
 def result_text(result: str) -> str:
-    return {"met": _tr("Met"), "not_met": _tr("Not met"), "unknown": _tr("Unknown")}[result]
+    return {
+        "met": translate("Badges", "Met"),
+        "not_met": translate("Badges", "Not met"),
+        "unknown": translate("Badges", "Unknown"),
+    }[result]
 
 
 def status_text(status: str) -> str:
     return {
-        "in_force": _tr("In force"),
-        "pending_national_approval": _tr("Awaiting national approval"),
-        "pilot": _tr("Pilot"),
-        "government_task": _tr("Government task"),
+        "in_force": translate("Badges", "In force"),
+        "pending_national_approval": translate("Badges", "Awaiting national approval"),
+        "pilot": translate("Badges", "Pilot"),
+        "government_task": translate("Badges", "Government task"),
     }[status]
 
 
 def caveat_short(code: str) -> str:
     return {
-        "pending_national_approval": _tr("Awaiting national approval"),
-        "pilot": _tr("Pilot"),
-        "past_deadline": _tr("Targets dated end 2023"),
+        "pending_national_approval": translate("Badges", "Awaiting national approval"),
+        "pilot": translate("Badges", "Pilot"),
+        "past_deadline": translate("Badges", "Targets dated end 2023"),
     }.get(code, code)
 
 

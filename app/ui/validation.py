@@ -29,8 +29,7 @@ YEAR_MIN, YEAR_MAX = 1949, 2100
 EARLIEST_REGISTRATION = date(1900, 1, 1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Validation", text)
+translate = QCoreApplication.translate
 
 
 def normalize_input(text: str) -> str:
@@ -48,13 +47,15 @@ def credit_code_character_problem(text: str) -> str:
         if char in CREDIT_CODE_ALPHABET:
             continue
         if char in _LOOKALIKES:
-            return _tr(
+            return translate(
+                "Validation",
                 "Character {position}, '{char}', is not used in credit codes "
-                "(no I, O, S, V, Z): did you mean {suggestion}?"
+                "(no I, O, S, V, Z): did you mean {suggestion}?",
             ).format(position=position, char=char, suggestion=_LOOKALIKES[char])
-        return _tr(
+        return translate(
+            "Validation",
             "Character {position}, '{char}', is not allowed: a credit code has only digits "
-            "and capital letters."
+            "and capital letters.",
         ).format(position=position, char=char)
     return ""
 
@@ -66,22 +67,27 @@ def credit_code_problem(text: str) -> str:
     if character:
         return character
     if len(code) != CREDIT_CODE_LENGTH:
-        return _tr("It has {count} characters; a credit code has 18.").format(count=len(code))
+        return translate("Validation", "It has {count} characters; a credit code has 18.").format(
+            count=len(code)
+        )
     if code[0] not in "ANY" and not code[:8].isdigit():
         position = next(i for i, c in enumerate(code[:8], start=1) if not c.isdigit())
-        return _tr(
+        return translate(
+            "Validation",
             "Character {position}, '{char}', should be a digit: the first 8 characters of "
-            "this credit code are digits."
+            "this credit code are digits.",
         ).format(position=position, char=code[position - 1])
     expected = uscc.calc_check_digit(code[:17])
     if code[17] != expected:
-        return _tr("The last character should be {expected}: check the code for a typo.").format(
-            expected=expected
-        )
+        return translate(
+            "Validation", "The last character should be {expected}: check the code for a typo."
+        ).format(expected=expected)
     try:
         normalize_credit_code(code)
     except CreditCodeError:
-        return _tr("This is not a valid credit code: check it against the business licence.")
+        return translate(
+            "Validation", "This is not a valid credit code: check it against the business licence."
+        )
     return ""
 
 
@@ -117,27 +123,33 @@ def parse_number(
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
         if whole:
             raise InvalidInput(
-                _tr("'{text}' is not a number: type digits only, e.g. 25.").format(
-                    text=text.strip()
-                )
+                translate(
+                    "Validation", "'{text}' is not a number: type digits only, e.g. 25."
+                ).format(text=text.strip())
             )
         raise InvalidInput(
-            _tr("'{text}' is not a number: type digits only, e.g. 1200 or 35.5.").format(
-                text=text.strip()
-            )
+            translate(
+                "Validation", "'{text}' is not a number: type digits only, e.g. 1200 or 35.5."
+            ).format(text=text.strip())
         )
     number = float(cleaned)
     if not math.isfinite(number):
-        raise InvalidInput(_tr("'{text}' is too large.").format(text=text.strip()))
+        raise InvalidInput(
+            translate("Validation", "'{text}' is too large.").format(text=text.strip())
+        )
     if number < 0:
-        raise InvalidInput(_tr("It cannot be below zero."))
+        raise InvalidInput(translate("Validation", "It cannot be below zero."))
     if positive and number == 0:
-        raise InvalidInput(_tr("It must be more than zero."))
+        raise InvalidInput(translate("Validation", "It must be more than zero."))
     if maximum is not None and number > maximum:
-        raise InvalidInput(_tr("It cannot be more than {maximum}.").format(maximum=_plain(maximum)))
+        raise InvalidInput(
+            translate("Validation", "It cannot be more than {maximum}.").format(
+                maximum=_plain(maximum)
+            )
+        )
     if whole:
         if number != int(number):
-            raise InvalidInput(_tr("Type a whole number, e.g. 25."))
+            raise InvalidInput(translate("Validation", "Type a whole number, e.g. 25."))
         return int(number)
     return int(number) if number == int(number) and "." not in cleaned else number
 
@@ -160,14 +172,16 @@ def parse_year(text: str) -> int:
     raw = normalize_input(text).removesuffix("年").strip()
     if not re.fullmatch(r"\d{4}", raw):
         raise InvalidInput(
-            _tr("'{text}' is not a year: type four digits, e.g. 2021.").format(text=text.strip())
+            translate("Validation", "'{text}' is not a year: type four digits, e.g. 2021.").format(
+                text=text.strip()
+            )
         )
     year = int(raw)
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise InvalidInput(
-            _tr("{year} is outside {low}–{high}: check the year for a typo.").format(
-                year=year, low=YEAR_MIN, high=YEAR_MAX
-            )
+            translate(
+                "Validation", "{year} is outside {low}–{high}: check the year for a typo."
+            ).format(year=year, low=YEAR_MIN, high=YEAR_MAX)
         )
     return year
 
@@ -185,30 +199,31 @@ def parse_date(text: str, latest: date) -> date:
     match = _DATE.match(raw) or _COMPACT_DATE.match(raw)
     if not match:
         raise InvalidInput(
-            _tr("'{text}' is not a date: type it as YYYY-MM-DD, e.g. 2019-03-05.").format(
-                text=text.strip()
-            )
+            translate(
+                "Validation", "'{text}' is not a date: type it as YYYY-MM-DD, e.g. 2019-03-05."
+            ).format(text=text.strip())
         )
     year, month, day = (int(part) for part in match.groups())
     try:
         value = date(year, month, day)
     except ValueError:
         raise InvalidInput(
-            _tr("There is no such day as {text}: check the month and the day.").format(
-                text=text.strip()
-            )
+            translate(
+                "Validation", "There is no such day as {text}: check the month and the day."
+            ).format(text=text.strip())
         ) from None
     if value > latest:
         raise InvalidInput(
-            _tr("{day} is in the future: a registration date cannot be after {latest}.").format(
-                day=value.isoformat(), latest=latest.isoformat()
-            )
+            translate(
+                "Validation",
+                "{day} is in the future: a registration date cannot be after {latest}.",
+            ).format(day=value.isoformat(), latest=latest.isoformat())
         )
     if value < EARLIEST_REGISTRATION:
         raise InvalidInput(
-            _tr("{day} is too early for a registration date: check the year.").format(
-                day=value.isoformat()
-            )
+            translate(
+                "Validation", "{day} is too early for a registration date: check the year."
+            ).format(day=value.isoformat())
         )
     return value
 
@@ -219,11 +234,11 @@ def parse_date(text: str, latest: date) -> date:
 def parse_name(text: str) -> str:
     name = text.strip()
     if not name:
-        raise InvalidInput(_tr("Enter the company's name: it is required."))
+        raise InvalidInput(translate("Validation", "Enter the company's name: it is required."))
     if len(name) > NAME_MAX:
         raise InvalidInput(
-            _tr("The name has {count} characters; at most {limit} are allowed.").format(
-                count=len(name), limit=NAME_MAX
-            )
+            translate(
+                "Validation", "The name has {count} characters; at most {limit} are allowed."
+            ).format(count=len(name), limit=NAME_MAX)
         )
     return name

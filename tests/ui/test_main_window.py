@@ -1,40 +1,137 @@
-"""The window starts, lists the pack's measures and renders Chinese with the bundled font."""
+"""The main window as a desk uses it: roster first, walk-ins, opening clients, saving, language."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
 
 from app.ui.fonts import FAMILY, application_font, load_bundled_fonts
 from app.ui.main_window import MainWindow
+from app.ui.shortcuts import ShortcutsDialog, shortcut_rows
+from rules.profile import parse_profile
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
-def test_window_lists_every_measure_of_the_pack(qtbot, pack) -> None:
-    window = MainWindow(pack, "zh")
-    qtbot.addWidget(window)
-    window.show()
-    model = window.table.model()
-    assert model.rowCount() == len(pack.measures)
-    titles = [model.index(row, 1).data() for row in range(model.rowCount())]
-    assert "重点产业企业所得税减按15%征收" in titles
+@pytest.fixture
+def window(qtbot, context):
+    main = MainWindow(context)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.session.dirty = False  # a test may leave answers unsaved: close without asking
+    main.close()
+    main.deleteLater()
+
+
+def answer_all(window: MainWindow, example: str) -> dict:
+    data = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    for key, value in data.items():
+        window.session.set_answer(key, value)
+    return data
+
+
+def test_the_roster_is_the_home_page(window) -> None:
+    assert window.pages.currentWidget() is window.roster
     assert "鄂政办发〔2021〕7号" in window.windowTitle()
+    assert not window.act_save.isEnabled()
 
 
-def test_selecting_a_measure_shows_its_clause(qtbot, pack) -> None:
-    window = MainWindow(pack, "zh")
-    qtbot.addWidget(window)
-    row = [m.id for m in pack.measures].index("m38")
-    window.table.selectRow(row)
-    assert "外债便利化试点" in window.detail.toPlainText()
+def test_ctrl_n_starts_an_empty_walk_in_every_time(qtbot, window) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.workspace
+    assert window.tabs.currentWidget() is window.interview
+    answer_all(window, "retailer_wuhan.json")
+    window.session.dirty = False  # the previous visitor was dealt with
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.answers == {}
+    assert window.session.record is None
+    assert "New walk-in" in window.client_title.text()
 
 
-def test_english_window(qtbot, pack) -> None:
-    window = MainWindow(pack, "en")
-    qtbot.addWidget(window)
-    model = window.table.model()
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "Measure"
-    titles = [model.index(row, 1).data() for row in range(model.rowCount())]
-    assert "15% corporate income tax for key-industry enterprises" in titles
+def test_picking_a_result_shows_its_detail_and_both_follow_edits(qtbot, window) -> None:
+    window.new_walk_in()
+    answer_all(window, "ai_startup_wuhan.json")
+    window.results.select_measure("m02")
+    assert window.detail.title_label.isVisible()
+    assert "15%" in window.detail.title_label.text()
+    assert window.session.assessment.result("m02").verdict == "eligible"
+    window.session.set_answer("zone", "outside_hubei")
+    assert window.session.assessment.result("m02").verdict == "not_eligible"
+    assert window.results.current_measure == "m02"
+
+
+def test_ctrl_s_saves_what_is_being_typed(qtbot, window, service, wait_tasks) -> None:
+    window.new_walk_in()
+    window.tabs.setCurrentWidget(window.editor)
+    window.session.set_answer("name", "襄阳汽车零部件有限公司")
+    employees = window.editor.editor("employees")
+    employees.edit.setFocus()
+    qtbot.keyClicks(employees.edit, "120")
+    qtbot.keyClick(employees.edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_tasks()
+    assert window.session.record is not None
+    assert service.client(window.session.record.id).profile["employees"] == 120
+    assert not window.session.dirty
+    assert window.unsaved_label.text() == ""
+
+
+def test_leaving_unsaved_answers_asks_first(qtbot, window, monkeypatch) -> None:
+    window.new_walk_in()
+    window.session.set_answer("name", "宜昌跨境电商有限公司")
+    asked = []
+
+    def cancel(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    window.new_walk_in()
+    assert asked and "宜昌跨境电商有限公司" in asked[0]
+    assert window.session.name == "宜昌跨境电商有限公司"  # nothing was lost
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.show_roster()
+    assert window.pages.currentWidget() is window.roster
+
+
+def test_opening_a_client_from_the_roster(qtbot, window, service, wait_tasks) -> None:
+    record = service.add_client(parse_profile({"name": "武汉光谷医疗器械有限公司"}))
+    window.context.roster_changed.emit()
+    wait_tasks()
+    window.roster.open_client.emit(record.id)
+    assert window.pages.currentWidget() is window.workspace
+    assert window.session.record is not None and window.session.record.id == record.id
+    assert window.client_title.text() == "武汉光谷医疗器械有限公司"
+
+
+def test_the_language_switches_without_a_restart(qtbot, window, chinese) -> None:
+    window.new_walk_in()
+    window.context.set_language("zh")
+    chinese.apply("zh")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+    interview = QApplication.translate("MainWindow", "Interview")
+    assert window.tabs.tabText(0) == interview != "Interview"
+    chip = window.results.findChild(QWidget, "resultsShow_eligible")
+    qtbot.waitUntil(lambda: "可适用" in chip.text())
+    window.context.set_language("en")
+    chinese.apply("en")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    assert window.tabs.tabText(0) == "Interview"
+
+
+def test_shortcuts_are_listed(qtbot, window) -> None:
+    rows = dict(shortcut_rows(window, []))
+    assert rows["Ctrl+N"] == "New walk-in"
+    assert rows["Ctrl+S"] == "Save client"
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    assert table is not None and table.rowCount() >= len(rows)
 
 
 def test_bundled_font_covers_the_notice(qtbot, pack) -> None:

@@ -202,21 +202,6 @@ def test_opening_another_client_replaces_everything(qtbot, editor, session, serv
 # -- saving -------------------------------------------------------------------------------------
 
 
-def test_save_with_ctrl_s(qtbot, editor, session, service, wait_tasks):
-    type_into(qtbot, editor, "name", "Hubei Optics")
-    type_into(qtbot, editor, "employees", "40")
-    assert "Unsaved changes" in editor.status.text()
-    editor.editor("employees").edit.setFocus()
-    qtbot.keyClick(
-        editor.editor("employees").edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
-    )
-    wait_tasks()
-    assert not session.dirty
-    assert session.record is not None
-    assert service.client(session.record.id).profile["employees"] == 40
-    assert "All changes saved" in editor.status.text()
-
-
 def test_save_without_name_asks_for_it(qtbot, editor, session, service, shown_errors):
     type_into(qtbot, editor, "employees", "40")
     editor.save_button.click()

@@ -27,8 +27,7 @@ from rules.pack import Measure, Prerequisite, Provision, Text
 _ORDERING = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DetailController", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -140,18 +139,20 @@ def reading(trace: ConditionTrace, lang: str) -> str:
     if not trace.known:
         if trace.derived and trace.needs:
             asked = "; ".join(question_text(key, lang) for key in trace.needs)
-            return _tr("Unknown: depends on {questions}").format(questions=asked)
-        return _tr("Unknown: not yet answered")
+            return translate("DetailController", "Unknown: depends on {questions}").format(
+                questions=asked
+            )
+        return translate("DetailController", "Unknown: not yet answered")
     value = value_text(condition.field, trace.value, lang)
     symbol = _ORDERING.get(condition.op)
     if symbol is not None and trace.threshold is not None:
-        value = _tr("{value} (required {symbol} {threshold})").format(
+        value = translate("DetailController", "{value} (required {symbol} {threshold})").format(
             value=value,
             symbol=symbol,
             threshold=value_text(condition.field, trace.threshold, lang),
         )
     if trace.inference is not None:
-        return _tr("Inferred: {value} ({basis})").format(
+        return translate("DetailController", "Inferred: {value} ({basis})").format(
             value=value, basis=trace.inference.basis(lang)
         )
     if trace.derived:
@@ -159,15 +160,17 @@ def reading(trace: ConditionTrace, lang: str) -> str:
         what = derivation.zh if lang == "zh" else derivation.en
         asked = ", ".join(field_info(key).question(lang) for key in derivation.inputs)
         if trace.basis:
-            return _tr("Derived: {what}: {value} ({basis}; from: {inputs})").format(
-                what=what, value=value, basis=trace.basis, inputs=asked
-            )
-        return _tr("Derived: {what}: {value} (from: {inputs})").format(
+            return translate(
+                "DetailController", "Derived: {what}: {value} ({basis}; from: {inputs})"
+            ).format(what=what, value=value, basis=trace.basis, inputs=asked)
+        return translate("DetailController", "Derived: {what}: {value} (from: {inputs})").format(
             what=what, value=value, inputs=asked
         )
     if trace.basis:
-        return _tr("Answered: {value} ({basis})").format(value=value, basis=trace.basis)
-    return _tr("Answered: {value}").format(value=value)
+        return translate("DetailController", "Answered: {value} ({basis})").format(
+            value=value, basis=trace.basis
+        )
+    return translate("DetailController", "Answered: {value}").format(value=value)
 
 
 def _provision_blocks(result: MeasureResult, lang: str) -> tuple[ProvisionBlock, ...]:
@@ -293,9 +296,9 @@ def build_detail(
         prerequisites=_prerequisites(relevant, assessment.profile.facts(), lang),
         notes=tuple(
             (
-                _tr("{text} (unverified; {reference})")
+                translate("DetailController", "{text} (unverified; {reference})")
                 if note.unverified
-                else _tr("{text} ({reference})")
+                else translate("DetailController", "{text} ({reference})")
             ).format(text=note.text.get(lang), reference=note.reference)
             for note in measure.notes
         ),

@@ -57,17 +57,16 @@ SECTIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 assert sorted(k for _, keys in SECTIONS for k in keys) == sorted(PROFILE_KEYS)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileEditor", text)
+translate = QCoreApplication.translate
 
 
 def section_title(section: str) -> str:
     return {
-        "identity": _tr("Identity"),
-        "location": _tr("Location"),
-        "industry": _tr("Industry and size"),
-        "status": _tr("Status and certificates"),
-        "activities": _tr("Activities"),
+        "identity": translate("ProfileEditor", "Identity"),
+        "location": translate("ProfileEditor", "Location"),
+        "industry": translate("ProfileEditor", "Industry and size"),
+        "status": translate("ProfileEditor", "Status and certificates"),
+        "activities": translate("ProfileEditor", "Activities"),
     }[section]
 
 
@@ -107,9 +106,9 @@ class ProfileEditorController(QObject):
         if found is None:
             return ""
         basis = found.basis(self.context.lang)
-        return _tr("{basis}. Not answered yet: answer the question to override.").format(
-            basis=basis[:1].upper() + basis[1:]
-        )
+        return translate(
+            "ProfileEditor", "{basis}. Not answered yet: answer the question to override."
+        ).format(basis=basis[:1].upper() + basis[1:])
 
     @property
     def dirty(self) -> bool:
@@ -117,14 +116,14 @@ class ProfileEditorController(QObject):
 
     def status_text(self) -> str:
         if self.saving:
-            return _tr("Saving…")
+            return translate("ProfileEditor", "Saving…")
         if self.save_error:
-            return _tr("Not saved: {reason}").format(reason=self.save_error)
+            return translate("ProfileEditor", "Not saved: {reason}").format(reason=self.save_error)
         if self.session.dirty:
-            return _tr("Unsaved changes")
+            return translate("ProfileEditor", "Unsaved changes")
         if self.session.record is None:
-            return _tr("New client, not saved yet")
-        return _tr("All changes saved")
+            return translate("ProfileEditor", "New client, not saved yet")
+        return translate("ProfileEditor", "All changes saved")
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -134,7 +133,7 @@ class ProfileEditorController(QObject):
         session is then unchanged)."""
         if value is UNKNOWN:
             if key == "name":
-                return _tr("Enter the company's name: it is required.")
+                return translate("ProfileEditor", "Enter the company's name: it is required.")
             self.session.forget(key, dont_know=dont_know)
             return ""
         try:
@@ -142,7 +141,9 @@ class ProfileEditorController(QObject):
         except ProfileError as error:
             log.info("answer refused for %s: %s", key, error)
             reason = "; ".join(p.split(": ", 1)[-1] for p in error.problems)
-            return _tr("This answer cannot be taken: {reason}").format(reason=reason)
+            return translate("ProfileEditor", "This answer cannot be taken: {reason}").format(
+                reason=reason
+            )
         return ""
 
     # -- saving -------------------------------------------------------------------------------
@@ -159,9 +160,9 @@ class ProfileEditorController(QObject):
         """Save in a worker; return "" when started, else why not in plain words. A refusal
         lands in ``save_error`` (and ``on_failed``); a conflict also emits ``save_conflict``."""
         if self.saving:
-            return _tr("A save is already running.")
+            return translate("ProfileEditor", "A save is already running.")
         if not self.session.name:
-            return _tr("Enter the company's name before saving.")
+            return translate("ProfileEditor", "Enter the company's name before saving.")
         self.saving = True
         self.save_error = ""
         self.state_changed.emit()
@@ -194,13 +195,18 @@ class ProfileEditorController(QObject):
 def save_error_text(error: Exception) -> str:
     """A save's refusal in plain words."""
     if isinstance(error, ConcurrentEditError):
-        return _tr(
+        return translate(
+            "ProfileEditor",
             "someone else saved this client after you opened it. Nothing was overwritten: "
-            "reload it or compare the two versions."
+            "reload it or compare the two versions.",
         )
     if isinstance(error, DuplicateClientError):
-        return _tr("this company is already in the roster ({details})").format(details=str(error))
+        return translate(
+            "ProfileEditor", "this company is already in the roster ({details})"
+        ).format(details=str(error))
     if isinstance(error, DatabaseError | ProfileError):
         return str(error)
     log.error("save failed", exc_info=error)
-    return _tr("something unexpected went wrong; the details are in the log file.")
+    return translate(
+        "ProfileEditor", "something unexpected went wrong; the details are in the log file."
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -66,7 +66,8 @@ class ProfileEditorView(QWidget):
 
     Signals: ``save_conflict(ConcurrentEditError)`` when a save found that someone else saved
     the client since it was opened (offer reload or compare). The session's ``dirty`` flag says
-    whether there are unsaved changes; ``save()`` (Ctrl+S) saves them.
+    whether there are unsaved changes; ``save()`` saves them (the main window's Save action,
+    Ctrl+S, calls it, so there is one save path).
     """
 
     save_conflict = Signal(object)
@@ -95,14 +96,9 @@ class ProfileEditorView(QWidget):
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.save_action = QAction(self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("profileSave")
-        self.save_button.clicked.connect(self.save_action.trigger)
+        self.save_button.clicked.connect(self.save)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.status, 1)
@@ -300,7 +296,6 @@ class ProfileEditorView(QWidget):
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the client (Ctrl+S)"))
         self.save_button.setAccessibleName(self.tr("Save the client"))
-        self.save_action.setText(self.tr("Save the client"))
         for row in self.rows.values():
             row.help_button.setToolTip(self.tr("Show or hide help for this question"))
             row.help_button.setAccessibleName(self.tr("Help"))

@@ -25,8 +25,7 @@ ROW_CAVEATS = ("pending_national_approval", "pilot")
 GLOBAL_CAVEAT = "past_deadline"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsController", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -131,8 +130,10 @@ class ResultsController:
     def chapter_title(self, number: int, lang: str) -> str:
         for chapter in self.pack.manifest.chapters:
             if chapter.number == number:
-                return _tr("{number}. {title}").format(number=number, title=chapter.title.get(lang))
-        return _tr("Chapter {number}").format(number=number)
+                return translate("ResultsController", "{number}. {title}").format(
+                    number=number, title=chapter.title.get(lang)
+                )
+        return translate("ResultsController", "Chapter {number}").format(number=number)
 
     def groups(self, rows: Sequence[ResultRow], lang: str) -> list[ResultGroup]:
         """The shown groups, each with its shown rows; groups left empty by the filters are

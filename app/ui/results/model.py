@@ -30,17 +30,16 @@ COLUMNS = ("number", "title", "verdict", "caveats", "reason")
 NUMBER, TITLE, VERDICT, CAVEATS, REASON = range(len(COLUMNS))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsModel", text)
+translate = QCoreApplication.translate
 
 
 def _header(column: str) -> str:
     return {
-        "number": _tr("No."),
-        "title": _tr("Measure"),
-        "verdict": _tr("Verdict"),
-        "caveats": _tr("Standing"),
-        "reason": _tr("Why"),
+        "number": translate("ResultsModel", "No."),
+        "title": translate("ResultsModel", "Measure"),
+        "verdict": translate("ResultsModel", "Verdict"),
+        "caveats": translate("ResultsModel", "Standing"),
+        "reason": translate("ResultsModel", "Why"),
     }[column]
 
 
@@ -183,7 +182,7 @@ class ResultsModel(QAbstractItemModel):
         if column != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr("{title} ({shown} of {total})").format(
+            return translate("ResultsModel", "{title} ({shown} of {total})").format(
                 title=group.title, shown=len(group.rows), total=group.total
             )
         if role == Qt.ItemDataRole.DecorationRole and group.verdict is not None:

@@ -369,7 +369,7 @@ class DateEditor(_TypedEditor):
         return date.today()
 
     def _prepare_calendar(self) -> None:
-        self.calendar.setMaximumDate(QDate(self.latest()))
+        self.calendar.setMaximumDate(QDate(*self.latest().timetuple()[:3]))
         try:
             current = self.read()
         except InvalidInput:
