@@ -1187,6 +1187,10 @@
         <translation>The client could not be opened.</translation>
     </message>
     <message>
+        <source>Interview ended: {eligible} measures apply, {open} still need information.</source>
+        <translation>Interview ended: {eligible} measures apply, {open} still need information.</translation>
+    </message>
+    <message>
         <source>The answers for {name} are not saved. Save them now?</source>
         <translation>The answers for {name} are not saved. Save them now?</translation>
     </message>
@@ -2364,6 +2368,46 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
     <message>
         <source>Interview: skip the question</source>
         <translation>Interview: skip the question</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Interview: stop (it can be resumed)</source>
+        <translation>Interview: stop (it can be resumed)</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Results: next grouping</source>
+        <translation>Results: next grouping</translation>
+    </message>
+    <message>
+        <source>Alt+1…Alt+4</source>
+        <translation>Alt+1…Alt+4</translation>
+    </message>
+    <message>
+        <source>Results: show or hide a verdict</source>
+        <translation>Results: show or hide a verdict</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>History: compare two visits</source>
+        <translation>History: compare two visits</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>History: mark the follow-up done</source>
+        <translation>History: mark the follow-up done</translation>
     </message>
     <message>
         <source>Keys</source>

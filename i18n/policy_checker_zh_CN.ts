@@ -1188,6 +1188,10 @@
         <translation>无法打开该客户。</translation>
     </message>
     <message>
+        <source>Interview ended: {eligible} measures apply, {open} still need information.</source>
+        <translation>问答结束：{eligible} 条措施可适用，{open} 条仍需补充信息。</translation>
+    </message>
+    <message>
         <source>The answers for {name} are not saved. Save them now?</source>
         <translation>{name}的回答尚未保存。是否立即保存？</translation>
     </message>
@@ -2365,6 +2369,46 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
     <message>
         <source>Interview: skip the question</source>
         <translation>问答：跳过此题</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Interview: stop (it can be resumed)</source>
+        <translation>问答：停止（之后可继续）</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Results: next grouping</source>
+        <translation>结果：切换分组方式</translation>
+    </message>
+    <message>
+        <source>Alt+1…Alt+4</source>
+        <translation>Alt+1…Alt+4</translation>
+    </message>
+    <message>
+        <source>Results: show or hide a verdict</source>
+        <translation>结果：显示或隐藏某类结论</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>History: compare two visits</source>
+        <translation>历史记录：对比两次来访</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>History: mark the follow-up done</source>
+        <translation>历史记录：将跟进事项标记为已完成</translation>
     </message>
     <message>
         <source>Keys</source>

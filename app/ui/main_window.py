@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.split.setObjectName("workspaceSplitter")
         self.split.addWidget(self.tabs)
         self.split.addWidget(self.right)
-        self.split.setSizes([600, 680])
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([640, 640])
         self.workspace = QWidget()
         self.workspace.setObjectName("workspace")
         workspace_layout = QVBoxLayout(self.workspace)
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         self.roster.new_walk_in.connect(self.new_walk_in)
         self.interview.open_existing.connect(self._open_existing)
         self.results.measure_selected.connect(self.detail.show_measure)
+        self.detail.answer_requested.connect(self.answer_question)
+        self.interview.finished.connect(self._interview_finished)
         self.editor.save_conflict.connect(self._save_conflict)
         self.back_button.clicked.connect(self.show_roster)
         self.save_button.clicked.connect(self.save)
@@ -269,6 +273,22 @@ class MainWindow(QMainWindow):
         self.session.open(record)
         self.interview.start()
         self._show_workspace(1)
+
+    def answer_question(self, key: str) -> None:
+        """An open question picked in the detail pane: its field in the profile editor."""
+        self.show_tab(1)
+        if key in self.editor.rows:
+            self.editor.focus_key(key)
+
+    def _interview_finished(self) -> None:
+        if self.tabs.currentWidget() is not self.interview:
+            return  # a client opened with nothing left to ask: no interview took place
+        counts = self.session.assessment.summary()
+        self.statusBar().showMessage(
+            self.tr(
+                "Interview ended: {eligible} measures apply, {open} still need information."
+            ).format(eligible=counts["eligible"], open=counts["needs_info"])
+        )
 
     def _open_existing(self, client_id: int) -> None:
         """The walk-in is a client already in the roster: drop the new record, open that one."""

@@ -37,6 +37,11 @@ class ShortcutsDialog(QDialog):
             (self.tr("Alt+Left"), self.tr("Interview: previous question")),
             (self.tr("Ctrl+K"), self.tr("Interview: don't know")),
             (self.tr("Ctrl+J"), self.tr("Interview: skip the question")),
+            (self.tr("Esc"), self.tr("Interview: stop (it can be resumed)")),
+            (self.tr("Ctrl+G"), self.tr("Results: next grouping")),
+            (self.tr("Alt+1…Alt+4"), self.tr("Results: show or hide a verdict")),
+            (self.tr("Ctrl+Shift+C"), self.tr("History: compare two visits")),
+            (self.tr("Ctrl+D"), self.tr("History: mark the follow-up done")),
         ]
         rows = shortcut_rows(window, extra)
         table = QTableWidget(len(rows), 2, self)

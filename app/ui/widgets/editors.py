@@ -403,7 +403,12 @@ class EnumEditor(AnswerEditor):
         assert self.info.vocabulary is not None
         self.vocabulary = self.info.vocabulary
         self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Long zone labels must not widen the form: the popup list shows them whole.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
+        self.combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         for value in self.vocabulary:
             self.combo.addItem("", value)
         self.combo.addItem("", _DONT_KNOW_DATA)
