@@ -116,6 +116,45 @@
     </message>
 </context>
 <context>
+    <name>ClientWorkspace</name>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>History and notes</source>
+        <translation>History and notes</translation>
+    </message>
+    <message>
+        <source>← Roster</source>
+        <translation>← Roster</translation>
+    </message>
+    <message>
+        <source>Back to the client roster</source>
+        <translation>Back to the client roster</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save client</source>
+        <translation>Save client</translation>
+    </message>
+    <message>
+        <source>New walk-in (not saved)</source>
+        <translation>New walk-in (not saved)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare visits</source>
@@ -1157,22 +1196,6 @@
     <message>
         <source>Switch to Chinese</source>
         <translation>Switch to Chinese</translation>
-    </message>
-    <message>
-        <source>← Roster</source>
-        <translation>← Roster</translation>
-    </message>
-    <message>
-        <source>Back to the client roster</source>
-        <translation>Back to the client roster</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>New walk-in (not saved)</source>
-        <translation>New walk-in (not saved)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

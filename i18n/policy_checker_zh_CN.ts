@@ -117,6 +117,45 @@
     </message>
 </context>
 <context>
+    <name>ClientWorkspace</name>
+    <message>
+        <source>Interview</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <source>History and notes</source>
+        <translation>历史记录和备注</translation>
+    </message>
+    <message>
+        <source>← Roster</source>
+        <translation>← 客户名册</translation>
+    </message>
+    <message>
+        <source>Back to the client roster</source>
+        <translation>返回客户名册</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save client</source>
+        <translation>保存客户</translation>
+    </message>
+    <message>
+        <source>New walk-in (not saved)</source>
+        <translation>新来访（未保存）</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare visits</source>
@@ -1158,22 +1197,6 @@
     <message>
         <source>Switch to Chinese</source>
         <translation>切换为中文</translation>
-    </message>
-    <message>
-        <source>← Roster</source>
-        <translation>← 客户名册</translation>
-    </message>
-    <message>
-        <source>Back to the client roster</source>
-        <translation>返回客户名册</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>New walk-in (not saved)</source>
-        <translation>新来访（未保存）</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

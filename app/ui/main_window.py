@@ -1,9 +1,9 @@
 """The main window: the roster as the home page, and the workspace of one client.
 
-The workspace shows the interview, the profile editor and the history on the left, and the live
-results with the selected measure's detail on the right. Everything the window does to a client
-goes through the shared ``ClientSession``; the window itself holds menus, shortcuts, the
-unsaved-changes guard and the layout it remembers between runs.
+Everything the window does to a client goes through the shared ``ClientSession``; the window
+holds the pages, menus, shortcuts, the unsaved-changes guard and the layout it remembers between
+runs. The client workspace (``app/ui/workspace.py``) is built when it is first needed (the first
+walk-in or client of the day, about 0.3 s once), so the roster appears at once.
 """
 
 from __future__ import annotations
@@ -11,34 +11,19 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app.ui.context import AppContext
-from app.ui.detail.view import DetailView
 from app.ui.errors import show_error
 from app.ui.export.controller import ExportController
 from app.ui.history.conflict import resolve_save_conflict
-from app.ui.history.view import HistoryView
-from app.ui.interview.view import InterviewView
-from app.ui.profile_editor.view import ProfileEditorView
-from app.ui.results.view import ResultsView
 from app.ui.roster.view import RosterView
 from app.ui.session import ClientSession
 from app.ui.shortcuts import ShortcutsDialog
 from app.ui.tasks import wait_until_idle
+from app.ui.workspace import HISTORY, INTERVIEW, PROFILE, ClientWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -51,76 +36,63 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.context = context
         self.session = ClientSession(context, self)
-        self.session.start_walk_in()
+        self._workspace: ClientWorkspace | None = None
 
         self.roster = RosterView(context)
-        self.interview = InterviewView(self.session, context)
-        self.editor = ProfileEditorView(self.session, context)
-        self.history = HistoryView(self.session, context)
-        self.results = ResultsView(self.session, context)
-        self.detail = DetailView(self.session, context)
         self.exports = ExportController(self.session, context, self)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("clientTabs")
-        self.tabs.addTab(self.interview, "")
-        self.tabs.addTab(self.editor, "")
-        self.tabs.addTab(self.history, "")
-
-        self.client_title = QLabel()
-        self.client_title.setObjectName("clientTitle")
-        title_font = self.client_title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.client_title.setFont(title_font)
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setObjectName("unsavedLabel")
-        self.back_button = QPushButton()
-        self.back_button.setObjectName("backToRoster")
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveClient")
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addWidget(self.client_title, 1)
-        header.addWidget(self.unsaved_label)
-        header.addWidget(self.save_button)
-
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.setObjectName("resultsSplitter")
-        self.right.addWidget(self.results)
-        self.right.addWidget(self.detail)
-        self.right.setSizes([420, 380])
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.setObjectName("workspaceSplitter")
-        self.split.addWidget(self.tabs)
-        self.split.addWidget(self.right)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
-        self.split.setSizes([640, 640])
-        self.workspace = QWidget()
-        self.workspace.setObjectName("workspace")
-        workspace_layout = QVBoxLayout(self.workspace)
-        workspace_layout.addLayout(header)
-        workspace_layout.addWidget(self.split, 1)
-
         self.pages = QStackedWidget()
         self.pages.addWidget(self.roster)
-        self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
-
-        # One header for the client: the editor's own title and Save button would repeat it.
-        self.editor.title.hide()
-        self.editor.save_button.hide()
         # The window's New action (Ctrl+N, everywhere) replaces the roster's own shortcut: two
         # claims on one key would make Qt ignore both.
         self.roster.new_shortcut.setEnabled(False)
+        self.roster.open_client.connect(self.open_client)
+        self.roster.new_walk_in.connect(self.new_walk_in)
+        self.session.changed.connect(self._update_title)
 
         self._make_actions()
-        self._connect()
         self.retranslate()
         self.resize(1280, 820)
         self._restore_layout()
-        self.show_roster()
+
+    # -- the client workspace, built on first use --------------------------------------------
+
+    @property
+    def workspace(self) -> ClientWorkspace:
+        if self._workspace is None:
+            workspace = ClientWorkspace(self.session, self.context)
+            workspace.back_requested.connect(self.show_roster)
+            workspace.save_requested.connect(self.save)
+            workspace.interview.open_existing.connect(self._open_existing)
+            workspace.interview.finished.connect(self._interview_finished)
+            workspace.editor.save_conflict.connect(self._save_conflict)
+            self.pages.addWidget(workspace)
+            self._workspace = workspace
+        return self._workspace
+
+    @property
+    def interview(self) -> Any:
+        return self.workspace.interview
+
+    @property
+    def editor(self) -> Any:
+        return self.workspace.editor
+
+    @property
+    def history(self) -> Any:
+        return self.workspace.history
+
+    @property
+    def results(self) -> Any:
+        return self.workspace.results
+
+    @property
+    def detail(self) -> Any:
+        return self.workspace.detail
+
+    @property
+    def on_roster(self) -> bool:
+        return self.pages.currentWidget() is self.roster
 
     # -- actions and menus ------------------------------------------------------------------
 
@@ -144,9 +116,11 @@ class MainWindow(QMainWindow):
         self.act_handout = self._action("actionHandout", "Ctrl+Shift+P", self.exports.print_handout)
         self.act_settings = self._action("actionSettings", "Ctrl+,", self.open_settings)
         self.act_quit = self._action("actionQuit", keys.Quit, self.close)
-        self.act_interview = self._action("actionInterview", "Ctrl+1", lambda: self.show_tab(0))
-        self.act_profile = self._action("actionProfile", "Ctrl+2", lambda: self.show_tab(1))
-        self.act_history = self._action("actionHistory", "Ctrl+3", lambda: self.show_tab(2))
+        self.act_interview = self._action(
+            "actionInterview", "Ctrl+1", lambda: self.show_tab(INTERVIEW)
+        )
+        self.act_profile = self._action("actionProfile", "Ctrl+2", lambda: self.show_tab(PROFILE))
+        self.act_history = self._action("actionHistory", "Ctrl+3", lambda: self.show_tab(HISTORY))
         self.act_language = self._action("actionLanguage", "Ctrl+Shift+L", self.toggle_language)
         self.act_shortcuts = self._action("actionShortcuts", keys.HelpContents, self.show_shortcuts)
         self.act_about = self._action("actionAbout", None, self.show_about)
@@ -169,19 +143,6 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_shortcuts)
         self.help_menu.addAction(self.act_about)
-
-    def _connect(self) -> None:
-        self.roster.open_client.connect(self.open_client)
-        self.roster.new_walk_in.connect(self.new_walk_in)
-        self.interview.open_existing.connect(self._open_existing)
-        self.results.measure_selected.connect(self.detail.show_measure)
-        self.detail.answer_requested.connect(self.answer_question)
-        self.interview.finished.connect(self._interview_finished)
-        self.editor.save_conflict.connect(self._save_conflict)
-        self.back_button.clicked.connect(self.show_roster)
-        self.save_button.clicked.connect(self.save)
-        self.session.changed.connect(self._update_header)
-        self.context.language_changed.connect(lambda _lang: self._update_header())
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
@@ -208,31 +169,24 @@ class MainWindow(QMainWindow):
             action.setText(text)
         if self.context.lang == "en":
             self.act_language.setText(self.tr("Switch to Chinese"))
-        self.tabs.setTabText(0, self.tr("Interview"))
-        self.tabs.setTabText(1, self.tr("Profile"))
-        self.tabs.setTabText(2, self.tr("History and notes"))
-        self.back_button.setText(self.tr("← Roster"))
-        self.back_button.setAccessibleName(self.tr("Back to the client roster"))
-        self.save_button.setText(self.tr("Save"))
-        self.save_button.setAccessibleName(self.tr("Save client"))
-        self._update_header()
+        self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _update_header(self) -> None:
+    def _update_title(self) -> None:
         pack = self.context.pack
         policy = f"{pack.manifest.document.number} · {pack.id} {pack.version}"
-        name = self.session.name or self.tr("New walk-in (not saved)")
-        self.client_title.setText(name)
-        self.unsaved_label.setText(self.tr("Unsaved changes") if self.session.dirty else "")
-        on_roster = self.pages.currentWidget() is self.roster
-        title = self.tr("Policy Checker") if on_roster else f"{name} — {self.tr('Policy Checker')}"
+        app_name = self.tr("Policy Checker")
+        if self.on_roster or self._workspace is None:
+            title = app_name
+        else:
+            title = f"{self._workspace.display_name()} — {app_name}"
         self.setWindowTitle(f"{title} — {policy}")
         for action in (self.act_save, self.act_pdf, self.act_xlsx, self.act_handout):
-            action.setEnabled(not on_roster)
+            action.setEnabled(not self.on_roster)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -240,28 +194,28 @@ class MainWindow(QMainWindow):
         if not self._may_leave_client():
             return
         self.pages.setCurrentWidget(self.roster)
-        self._update_header()
+        self._update_title()
 
     def show_tab(self, index: int) -> None:
-        if self.pages.currentWidget() is self.workspace:
-            self.tabs.setCurrentIndex(index)
+        if not self.on_roster:
+            self.workspace.show_tab(index)
 
     def _show_workspace(self, tab: int) -> None:
         self.pages.setCurrentWidget(self.workspace)
-        self.tabs.setCurrentIndex(tab)
-        self._update_header()
+        self.workspace.show_tab(tab)
+        self._update_title()
 
     def new_walk_in(self) -> None:
         """Always an empty profile: nothing of the previous visitor stays on screen."""
         if not self._may_leave_client():
             return
         self.session.start_walk_in()
+        self._show_workspace(INTERVIEW)
         self.interview.start()
-        self._show_workspace(0)
 
     def open_client(self, client_id: int) -> None:
         if self.session.record is not None and self.session.record.id == client_id:
-            self._show_workspace(1)
+            self._show_workspace(PROFILE)
             return
         if not self._may_leave_client():
             return
@@ -271,17 +225,11 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("The client could not be opened."), error)
             return
         self.session.open(record)
+        self._show_workspace(PROFILE)
         self.interview.start()
-        self._show_workspace(1)
-
-    def answer_question(self, key: str) -> None:
-        """An open question picked in the detail pane: its field in the profile editor."""
-        self.show_tab(1)
-        if key in self.editor.rows:
-            self.editor.focus_key(key)
 
     def _interview_finished(self) -> None:
-        if self.tabs.currentWidget() is not self.interview:
+        if self.workspace.tabs.currentIndex() != INTERVIEW:
             return  # a client opened with nothing left to ask: no interview took place
         counts = self.session.assessment.summary()
         self.statusBar().showMessage(
@@ -324,10 +272,10 @@ class MainWindow(QMainWindow):
     def save(self) -> None:
         """Save the open client (Ctrl+S): the profile editor's save, the one save path, takes
         what is still being typed and says in plain words why a save was refused."""
-        if self.pages.currentWidget() is not self.workspace:
+        if self.on_roster:
             return
         if not self.session.name:
-            self.show_tab(1)
+            self.show_tab(PROFILE)
         self.editor.save()
 
     def _save_conflict(self, _error: object) -> None:
@@ -376,8 +324,6 @@ class MainWindow(QMainWindow):
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
-            ("window/workspace", self.split.restoreState),
-            ("window/results", self.right.restoreState),
         ):
             value = settings.value(key)
             if isinstance(value, QByteArray):
@@ -387,8 +333,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/workspace", self.split.saveState())
-        settings.setValue("window/results", self.right.saveState())
+        if self._workspace is not None:
+            self._workspace.save_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_leave_client():

@@ -45,13 +45,13 @@ def test_the_roster_is_the_home_page(window) -> None:
 def test_ctrl_n_starts_an_empty_walk_in_every_time(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.workspace
-    assert window.tabs.currentWidget() is window.interview
+    assert window.workspace.tabs.currentWidget() is window.interview
     answer_all(window, "retailer_wuhan.json")
     window.session.dirty = False  # the previous visitor was dealt with
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.session.answers == {}
     assert window.session.record is None
-    assert "New walk-in" in window.client_title.text()
+    assert "New walk-in" in window.workspace.client_title.text()
 
 
 def test_picking_a_result_shows_its_detail_and_both_follow_edits(qtbot, window) -> None:
@@ -68,7 +68,7 @@ def test_picking_a_result_shows_its_detail_and_both_follow_edits(qtbot, window) 
 
 def test_ctrl_s_saves_what_is_being_typed(qtbot, window, service, wait_tasks) -> None:
     window.new_walk_in()
-    window.tabs.setCurrentWidget(window.editor)
+    window.workspace.tabs.setCurrentWidget(window.editor)
     window.session.set_answer("name", "襄阳汽车零部件有限公司")
     employees = window.editor.editor("employees")
     employees.edit.setFocus()
@@ -78,7 +78,7 @@ def test_ctrl_s_saves_what_is_being_typed(qtbot, window, service, wait_tasks) ->
     assert window.session.record is not None
     assert service.client(window.session.record.id).profile["employees"] == 120
     assert not window.session.dirty
-    assert window.unsaved_label.text() == ""
+    assert window.workspace.unsaved_label.text() == ""
 
 
 def test_leaving_unsaved_answers_asks_first(qtbot, window, monkeypatch) -> None:
@@ -106,7 +106,7 @@ def test_opening_a_client_from_the_roster(qtbot, window, service, wait_tasks) ->
     window.roster.open_client.emit(record.id)
     assert window.pages.currentWidget() is window.workspace
     assert window.session.record is not None and window.session.record.id == record.id
-    assert window.client_title.text() == "武汉光谷医疗器械有限公司"
+    assert window.workspace.client_title.text() == "武汉光谷医疗器械有限公司"
 
 
 def test_the_language_switches_without_a_restart(qtbot, window, chinese) -> None:
@@ -115,13 +115,13 @@ def test_the_language_switches_without_a_restart(qtbot, window, chinese) -> None
     chinese.apply("zh")
     qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
     interview = QApplication.translate("MainWindow", "Interview")
-    assert window.tabs.tabText(0) == interview != "Interview"
+    assert window.workspace.tabs.tabText(0) == interview != "Interview"
     chip = window.results.findChild(QWidget, "resultsShow_eligible")
     qtbot.waitUntil(lambda: "可适用" in chip.text())
     window.context.set_language("en")
     chinese.apply("en")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
-    assert window.tabs.tabText(0) == "Interview"
+    assert window.workspace.tabs.tabText(0) == "Interview"
 
 
 def test_shortcuts_are_listed(qtbot, window) -> None:
