@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTableWidget, QWidget
 
 from app.ui.fonts import FAMILY, application_font, load_bundled_fonts
 from app.ui.main_window import MainWindow
@@ -140,3 +140,39 @@ def test_bundled_font_covers_the_notice(qtbot, pack) -> None:
     metrics = QFontMetrics(application_font())
     missing = {ch for ch in pack.notice if ch.strip() and not metrics.inFontUcs4(ord(ch))}
     assert missing <= {"\ue010"}  # a private-use character lost in the published text
+
+
+def test_a_walk_in_from_ctrl_n_to_the_roster(qtbot, window, service, wait_tasks) -> None:
+    """The desk's whole round: Ctrl+N, the interview on the keyboard, Ctrl+S, back to the
+    roster, where the new client is listed with its verdict counts."""
+    from tests.ui.test_interview import LOGISTICS, give_answer, press_enter, type_identity
+
+    wait_tasks()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    interview = window.interview
+    type_identity(qtbot, interview, LOGISTICS["name"], LOGISTICS["credit_code"])
+    press_enter(qtbot, interview)
+    wait_tasks()
+    for _ in range(40):
+        question = interview.controller.question
+        if question is None:
+            break
+        if question.key in LOGISTICS:
+            give_answer(qtbot, interview, LOGISTICS[question.key])
+            press_enter(qtbot, interview)
+        else:
+            qtbot.mouseClick(interview.dont_know_button, Qt.MouseButton.LeftButton)
+    assert interview.controller.stage == "finished"
+    assert interview.pages.currentWidget() is interview.summary_page
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_tasks()
+    assert window.session.record is not None and not window.session.dirty
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.roster
+    wait_tasks()
+    table = window.roster.findChild(QTableView, "rosterTable")
+    model = table.model()
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert LOGISTICS["name"] in names
+    saved = service.assessments(window.session.record.id)
+    assert len(saved) == 1 and saved[0].counts["eligible"] > 0
