@@ -1430,12 +1430,20 @@ Policy: {policy}</translation>
         <translation>New client</translation>
     </message>
     <message>
-        <source>Same name in the roster</source>
-        <translation>Same name in the roster</translation>
+        <source>Already in the roster</source>
+        <translation>Already in the roster</translation>
     </message>
     <message>
-        <source>A client with this name is already in the roster. Save this one as a different company anyway?</source>
-        <translation>A client with this name is already in the roster. Save this one as a different company anyway?</translation>
+        <source>This company seems to be in the roster already.</source>
+        <translation>This company seems to be in the roster already.</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>Open the existing client</translation>
+    </message>
+    <message>
+        <source>Save as a different company</source>
+        <translation>Save as a different company</translation>
     </message>
     <message>
         <source>Save</source>

@@ -1431,12 +1431,20 @@ Policy: {policy}</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <source>Same name in the roster</source>
-        <translation>名册中已有同名客户</translation>
+        <source>Already in the roster</source>
+        <translation>客户名册中已有</translation>
     </message>
     <message>
-        <source>A client with this name is already in the roster. Save this one as a different company anyway?</source>
-        <translation>客户名册中已有同名客户。仍要作为另一家企业保存吗？</translation>
+        <source>This company seems to be in the roster already.</source>
+        <translation>该企业似乎已在客户名册中。</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <source>Save as a different company</source>
+        <translation>作为另一家企业保存</translation>
     </message>
     <message>
         <source>Save</source>

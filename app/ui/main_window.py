@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
             workspace.interview.open_existing.connect(self._open_existing)
             workspace.interview.finished.connect(self._interview_finished)
             workspace.editor.save_conflict.connect(self._save_conflict)
+            workspace.editor.open_existing.connect(self._open_existing)
             self.pages.addWidget(workspace)
             self._workspace = workspace
         return self._workspace
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
             return
         if not self.session.name:
             self.show_tab(PROFILE)
-        self.editor.save()
+        self.editor.save(allow_same_name=self.interview.controller.confirmed_different)
 
     def _save_conflict(self, _error: object) -> None:
         """Another desk saved this client since it was opened: reload, keep mine, or cancel."""

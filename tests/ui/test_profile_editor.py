@@ -210,27 +210,56 @@ def test_save_without_name_asks_for_it(qtbot, editor, session, service, shown_er
     assert service.count() == 0
 
 
-def test_duplicate_credit_code_is_shown_in_plain_words(
-    qtbot, editor, session, service, wait_tasks, shown_errors
+def answer_box_with(monkeypatch, button_text: str, seen: list[str]) -> None:
+    """Answer the next message boxes by clicking the button with ``button_text``."""
+
+    def click(box: QMessageBox) -> int:
+        seen.append(f"{box.text()} {box.informativeText()}")
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return 0
+        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+
+
+def test_a_taken_credit_code_offers_the_saved_client(
+    qtbot, editor, session, service, wait_tasks, monkeypatch
 ):
+    other = service.add_client(parse_profile({"name": "Other Co", "credit_code": valid_code()}))
+    type_into(qtbot, editor, "name", "Hubei Optics")
+    type_into(qtbot, editor, "credit_code", valid_code())
+    seen: list[str] = []
+    answer_box_with(monkeypatch, "Open the existing client", seen)
+    with qtbot.waitSignal(editor.open_existing, timeout=10_000) as opened:
+        editor.save()
+        wait_tasks()
+    assert opened.args == [other.id]
+    assert "already in the roster" in seen[0]
+    assert "Not saved" in editor.status.text()
+    assert session.dirty and session.record is None
+    assert service.count() == 1
+
+
+def test_a_duplicate_can_be_left_unsaved(qtbot, editor, session, service, wait_tasks, monkeypatch):
     service.add_client(parse_profile({"name": "Other Co", "credit_code": valid_code()}))
     type_into(qtbot, editor, "name", "Hubei Optics")
     type_into(qtbot, editor, "credit_code", valid_code())
+    seen: list[str] = []
+    answer_box_with(monkeypatch, "Cancel", seen)
     editor.save()
     wait_tasks()
-    assert len(shown_errors) == 1
-    assert shown_errors[0][0] == "The client was not saved."
-    assert "Not saved" in editor.status.text()
-    assert session.dirty and session.record is None
+    assert seen and session.dirty and session.record is None
+    assert service.count() == 1
 
 
 def test_same_name_can_be_saved_as_another_company(
     qtbot, editor, session, service, wait_tasks, monkeypatch
 ):
     service.add_client(parse_profile({"name": "Hubei Optics"}))
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
-    )
+    seen: list[str] = []
+    answer_box_with(monkeypatch, "Save as a different company", seen)
     type_into(qtbot, editor, "name", "Hubei Optics")
     editor.save()
     wait_tasks()

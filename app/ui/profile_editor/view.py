@@ -71,6 +71,7 @@ class ProfileEditorView(QWidget):
     """
 
     save_conflict = Signal(object)
+    open_existing = Signal(int)  # a duplicate found on saving: the user opens the saved client
 
     def __init__(
         self, session: ClientSession, context: AppContext, parent: QWidget | None = None
@@ -193,15 +194,16 @@ class ProfileEditorView(QWidget):
         self.scroll_area.ensureWidgetVisible(row.editor)
         row.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def save(self) -> None:
-        """Save the client (Ctrl+S); refusals are shown in plain words."""
+    def save(self, allow_same_name: bool = False) -> None:
+        """Save the client (Ctrl+S); refusals are shown in plain words. ``allow_same_name``:
+        the user already confirmed that a client of the same name is another company."""
         self._take_focused_edit()
         if not self.session.name:
             name = self.rows["name"].editor
             name.show_error(self.tr("Enter the company's name before saving."))
             self.focus_key("name")
             return
-        message = self.controller.save(on_failed=self._save_failed)
+        message = self.controller.save(allow_same_name=allow_same_name, on_failed=self._save_failed)
         if message:
             show_error(self, self.tr("The client was not saved."))
 
@@ -272,21 +274,35 @@ class ProfileEditorView(QWidget):
 
     def _save_failed(self, error: Exception) -> None:
         if isinstance(error, DuplicateClientError):
-            if self.session.record is None and not self.session.answers.get("credit_code"):
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Same name in the roster"),
-                    self.tr(
-                        "A client with this name is already in the roster. Save this one as "
-                        "a different company anyway?"
-                    ),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.controller.save(allow_same_name=True)
-                return
-            show_error(self, self.tr("The client was not saved."), error)
+            self._duplicate(error)
         elif not isinstance(error, ConcurrentEditError):  # a conflict goes to save_conflict
             show_error(self, self.tr("The client was not saved."), error)
+
+    def _duplicate(self, error: DuplicateClientError) -> None:
+        """The company is in the roster already: open that client, or (a same name without a
+        credit code) save this one as a different company, or go back to editing."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Already in the roster"))
+        box.setText(self.tr("This company seems to be in the roster already."))
+        box.setInformativeText(str(error))
+        open_button = None
+        if error.existing_ids:
+            open_button = box.addButton(
+                self.tr("Open the existing client"), QMessageBox.ButtonRole.AcceptRole
+            )
+        different = None
+        if self.session.record is None and not self.session.answers.get("credit_code"):
+            different = box.addButton(
+                self.tr("Save as a different company"), QMessageBox.ButtonRole.ActionRole
+            )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if open_button is not None and clicked is open_button:
+            self.open_existing.emit(error.existing_ids[0])
+        elif different is not None and clicked is different:
+            self.controller.save(allow_same_name=True, on_failed=self._save_failed)
 
     # -- language -----------------------------------------------------------------------------
 
