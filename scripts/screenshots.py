@@ -99,6 +99,7 @@ def main(lang: str, out: Path) -> None:
     window.session.dirty = False
 
     window.open_client(startup)
+    settle()
     window.results.select_measure("m02")
     shot(window, "results")
 

@@ -22,8 +22,9 @@ from app.ui.history.conflict import resolve_save_conflict
 from app.ui.roster.view import RosterView
 from app.ui.session import ClientSession
 from app.ui.shortcuts import ShortcutsDialog
-from app.ui.tasks import wait_until_idle
+from app.ui.tasks import run_task, wait_until_idle
 from app.ui.workspace import HISTORY, INTERVIEW, PROFILE, ClientWorkspace
+from db.records import ClientRecord
 
 log = logging.getLogger(__name__)
 
@@ -215,19 +216,22 @@ class MainWindow(QMainWindow):
         self.interview.start()
 
     def open_client(self, client_id: int) -> None:
+        """Open a saved client: read in a worker, then shown in the workspace's profile tab."""
         if self.session.record is not None and self.session.record.id == client_id:
             self._show_workspace(PROFILE)
             return
         if not self._may_leave_client():
             return
-        try:
-            record = self.context.service.client(client_id)
-        except Exception as error:
+
+        def show(record: ClientRecord) -> None:
+            self.session.open(record)
+            self._show_workspace(PROFILE)
+            self.interview.start()
+
+        def failed(error: Exception) -> None:
             show_error(self, self.tr("The client could not be opened."), error)
-            return
-        self.session.open(record)
-        self._show_workspace(PROFILE)
-        self.interview.start()
+
+        run_task(self.context.service.client, client_id, on_done=show, on_failed=failed)
 
     def _interview_finished(self) -> None:
         if self.workspace.tabs.currentIndex() != INTERVIEW:

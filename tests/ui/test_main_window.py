@@ -104,6 +104,7 @@ def test_opening_a_client_from_the_roster(qtbot, window, service, wait_tasks) ->
     window.context.roster_changed.emit()
     wait_tasks()
     window.roster.open_client.emit(record.id)
+    wait_tasks()
     assert window.pages.currentWidget() is window.workspace
     assert window.session.record is not None and window.session.record.id == record.id
     assert window.workspace.client_title.text() == "武汉光谷医疗器械有限公司"
