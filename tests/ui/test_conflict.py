@@ -15,9 +15,9 @@ from app.ui.history.conflict import (
     ConflictChoice,
     SaveConflictDialog,
     apply_conflict_choice,
-    conflict_rows,
     resolve_save_conflict,
 )
+from app.ui.history.controller import profile_changes
 from app.ui.session import ClientSession
 from db.errors import ConcurrentEditError
 from db.records import ClientRecord
@@ -65,7 +65,8 @@ def test_desk_1_is_refused_and_the_rows_show_both_answers(
         )
     theirs = service.client(session.record.id)
     assert theirs.updated_by == "desk-2"
-    rows = {r.key: (r.mine, r.theirs) for r in conflict_rows(session.answers, theirs.profile, "en")}
+    changes = profile_changes(session.answers, theirs.profile, "en")
+    rows = {c.key: (c.before, c.after) for c in changes}
     assert rows == {
         "city": ("not answered", "Wuhan"),
         "employees": ("80 people", "45 people"),

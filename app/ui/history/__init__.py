@@ -6,7 +6,6 @@ from app.ui.history.conflict import (
     ConflictChoice,
     SaveConflictDialog,
     apply_conflict_choice,
-    conflict_rows,
     resolve_save_conflict,
 )
 from app.ui.history.controller import HistoryController
@@ -23,6 +22,5 @@ __all__ = [
     "NotesPanel",
     "SaveConflictDialog",
     "apply_conflict_choice",
-    "conflict_rows",
     "resolve_save_conflict",
 ]

@@ -4,7 +4,7 @@ whether the rules changed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from app.ui.badges import VERDICT_ORDER, verdict_icon, verdict_text
 from app.ui.context import AppContext
 from app.ui.history.controller import Comparison, MeasureChange, build_comparison, local_time
 from app.ui.history.models import AnswerChangesModel
+from app.ui.history.widgets import close_buttons, read_only_table
 
 GROUPS = ("gained", "lost", "other")
 
@@ -65,16 +65,8 @@ class CompareDialog(QDialog):
         self.verdicts_label.setBuddy(self.verdict_tree)
 
         self.answers = AnswerChangesModel(parent=self)
-        self.answer_table = QTableView()
-        self.answer_table.setObjectName("compareAnswers")
-        self.answer_table.setModel(self.answers)
-        self.answer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.answer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.answer_table.verticalHeader().hide()
-        self.answer_table.setAlternatingRowColors(True)
-        self.answer_table.setWordWrap(True)
-        header = self.answer_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.answer_table = read_only_table("compareAnswers", self.answers, word_wrap=True)
+        self.answer_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.answers_label = QLabel()
         self.answers_label.setBuddy(self.answer_table)
 
@@ -94,11 +86,7 @@ class CompareDialog(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setShortcut(
-            QKeySequence(QKeySequence.StandardKey.Close)
-        )
+        self.buttons = close_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

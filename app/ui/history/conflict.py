@@ -7,37 +7,28 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.context import AppContext
-from app.ui.history.controller import (
-    AnswerChange,
-    answer_text,
-    error_message,
-    local_time,
-    question,
-)
+from app.ui.history.controller import error_message, local_time, profile_changes
 from app.ui.history.models import AnswerChangesModel
+from app.ui.history.widgets import read_only_table
 from app.ui.session import ClientSession
 from app.ui.tasks import run_task
 from db.errors import ConcurrentEditError
 from db.records import ClientRecord
-from rules.fields import PROFILE_FIELDS
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -47,40 +38,6 @@ class ConflictChoice(enum.Enum):
     KEEP_MINE = "keep_mine"  # save my answers over the new version (the caller retries)
     TAKE_THEIRS = "take_theirs"  # reload the client as the other desk saved it
     CANCEL = "cancel"  # keep editing; nothing saved, nothing lost
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    key: str
-    question: str
-    mine: str
-    theirs: str
-
-    def as_change(self) -> AnswerChange:
-        return AnswerChange(self.key, self.question, self.mine, self.theirs)
-
-
-def conflict_rows(mine: dict[str, Any], theirs: dict[str, Any], lang: str) -> list[ConflictRow]:
-    """The answers where my unsaved profile and the one now saved differ, in interview order;
-    an absent key is "not answered" (unknown), never "no"."""
-    order = list(PROFILE_FIELDS)
-    not_answered = translate("History", "not answered")
-    rows = []
-    for key in sorted(
-        mine.keys() | theirs.keys(),
-        key=lambda k: (order.index(k) if k in order else len(order), k),
-    ):
-        if key in mine and key in theirs and mine[key] == theirs[key]:
-            continue
-        rows.append(
-            ConflictRow(
-                key,
-                question(key, lang),
-                answer_text(key, mine[key], lang) if key in mine else not_answered,
-                answer_text(key, theirs[key], lang) if key in theirs else not_answered,
-            )
-        )
-    return rows
 
 
 def apply_conflict_choice(
@@ -128,14 +85,7 @@ class SaveConflictDialog(QDialog):
         self.heading.setObjectName("conflictHeading")
         self.heading.setWordWrap(True)
         self.model = AnswerChangesModel(parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("conflictRows")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        self.table = read_only_table("conflictRows", self.model, word_wrap=True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.explain = QLabel()
         self.explain.setObjectName("conflictHelp")
@@ -168,10 +118,6 @@ class SaveConflictDialog(QDialog):
         self.setTabOrder(self.take_theirs, self.cancel)
         self.resize(820, 480)
         self.retranslate()
-
-    @property
-    def rows(self) -> list[ConflictRow]:
-        return conflict_rows(self.mine, self.theirs.profile, self.context.lang)
 
     def choose(self, choice: ConflictChoice) -> None:
         self.choice = choice
@@ -217,7 +163,7 @@ class SaveConflictDialog(QDialog):
             self.tr("My answer"),
             self.tr("Saved by {who}").format(who=self.theirs.updated_by),
         )
-        self.model.set_rows([row.as_change() for row in self.rows])
+        self.model.set_rows(profile_changes(self.mine, self.theirs.profile, self.context.lang))
         self.table.resizeRowsToContents()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -118,7 +118,8 @@ def _key_order(key: str) -> tuple[int, str]:
 
 
 def profile_changes(before: dict[str, Any], after: dict[str, Any], lang: str) -> list[AnswerChange]:
-    """The answers that differ between two frozen profiles, in the interview's order.
+    """The answers that differ between two profiles (two visits' frozen ones, or my unsaved
+    answers and those another desk saved), in the interview's order.
 
     An absent key is "not answered" (unknown), never "no": answering a question is a change.
     """

@@ -6,7 +6,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +24,7 @@ from app.ui.badges import RESULT_VERDICT, VERDICT_COLOURS, VERDICT_ORDER, result
 from app.ui.context import AppContext
 from app.ui.history.controller import answer_text, local_time, question
 from app.ui.history.models import FrozenResultsModel, ProfileModel
+from app.ui.history.widgets import close_buttons, read_only_table
 from db.records import AssessmentRecord
 from rules.fields import PROFILE_FIELDS
 
@@ -165,15 +165,9 @@ class FrozenAssessmentDialog(QDialog):
 
         self.results = FrozenResultsModel(self)
         self.results.set_rows(list(record.answer.get("results", [])))
-        self.table = QTableView()
-        self.table.setObjectName("frozenResults")
-        self.table.setModel(self.results)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = read_only_table(
+            "frozenResults", self.results, QAbstractItemView.SelectionMode.SingleSelection
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -206,10 +200,7 @@ class FrozenAssessmentDialog(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.buttons = close_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,23 +22,12 @@ from PySide6.QtWidgets import (
 from app.ui.context import AppContext
 from app.ui.history.controller import HistoryController, default_due, follow_up_state
 from app.ui.history.models import OVERDUE_COLOUR, FollowUpModel, NotesModel
+from app.ui.history.widgets import read_only_table
 from db.records import NoteRecord
 
 ADD_NOTE_KEYS = "Ctrl+Return"
 ADD_FOLLOW_UP_KEYS = "Ctrl+Shift+Return"
 MARK_DONE_KEYS = "Ctrl+D"
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    return table
 
 
 class NotesPanel(QWidget):
@@ -60,8 +48,9 @@ class NotesPanel(QWidget):
         self.context = context
 
         self.follow_ups = FollowUpModel(context.as_of, self)
-        self.follow_up_table = _table("followUpTable")
-        self.follow_up_table.setModel(self.follow_ups)
+        self.follow_up_table = read_only_table(
+            "followUpTable", self.follow_ups, QAbstractItemView.SelectionMode.SingleSelection
+        )
         header = self.follow_up_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -75,8 +64,9 @@ class NotesPanel(QWidget):
         self.mark_done.setEnabled(False)
 
         self.notes = NotesModel(self)
-        self.notes_table = _table("notesTable")
-        self.notes_table.setModel(self.notes)
+        self.notes_table = read_only_table(
+            "notesTable", self.notes, QAbstractItemView.SelectionMode.SingleSelection
+        )
         header = self.notes_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
