@@ -114,6 +114,12 @@ class _Line:
     accessible: str
 
 
+def _result_line(result: str, text: str, detail: str, accessible: str) -> _Line:
+    """A criterion or prerequisite: its result in words and what it asks, the detail below."""
+    html = f"<b>{_escape(result_text(result))}</b> — {_escape(text)}<br>{_escape(detail)}"
+    return _Line(result, html, accessible)
+
+
 class _LineRows(QWidget):
     """Lines with a result icon each (criteria, prerequisites). The rows are kept and
     refilled on each redraw: making and deleting labels on every edit costs a relayout."""
@@ -497,16 +503,13 @@ class DetailView(QWidget):
                     )
                 lines.append(_Line(None, f"<i>{_escape(heading)}</i>", heading))
             for criterion in block.criteria:
-                words = result_text(criterion.result)
+                spoken = self.tr("{result}: {criterion}. {reading}").format(
+                    result=result_text(criterion.result),
+                    criterion=criterion.text,
+                    reading=criterion.reading,
+                )
                 lines.append(
-                    _Line(
-                        criterion.result,
-                        f"<b>{_escape(words)}</b> — {_escape(criterion.text)}"
-                        f"<br>{_escape(criterion.reading)}",
-                        self.tr("{result}: {criterion}. {reading}").format(
-                            result=words, criterion=criterion.text, reading=criterion.reading
-                        ),
-                    )
+                    _result_line(criterion.result, criterion.text, criterion.reading, spoken)
                 )
         self.criteria_rows.show_lines(lines)
         self.criteria_section.setVisible(bool(lines))
@@ -525,16 +528,13 @@ class DetailView(QWidget):
     def _render_prerequisites(self, content: DetailContent) -> None:
         lines = []
         for prerequisite in content.prerequisites:
-            words = result_text(prerequisite.result)
+            spoken = self.tr("{result}: {prerequisite}. {how}").format(
+                result=result_text(prerequisite.result),
+                prerequisite=prerequisite.text,
+                how=prerequisite.how,
+            )
             lines.append(
-                _Line(
-                    prerequisite.result,
-                    f"<b>{_escape(words)}</b> — {_escape(prerequisite.text)}"
-                    f"<br>{_escape(prerequisite.how)}",
-                    self.tr("{result}: {prerequisite}. {how}").format(
-                        result=words, prerequisite=prerequisite.text, how=prerequisite.how
-                    ),
-                )
+                _result_line(prerequisite.result, prerequisite.text, prerequisite.how, spoken)
             )
         self.prerequisite_rows.show_lines(lines)
         self.prerequisites_section.setVisible(bool(lines))
