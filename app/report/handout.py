@@ -88,7 +88,6 @@ HANDOUT_LABELS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-_COLOUR: Final = re.compile(r"#[0-9a-fA-F]{6}")
 _SENTENCE_END: Final = re.compile(r"(?<=[。；;!?！？])\s*|(?<=\.)\s+")
 
 
@@ -245,18 +244,6 @@ def handout_view(
     }
 
 
-def handout_stylesheet(accent: str | None = None) -> str:
-    """The handout's CSS; the accent colour, already validated, is checked again before use."""
-    from resources import read_text
-
-    css = read_text("templates", STYLESHEET)
-    if accent is not None:
-        if not _COLOUR.fullmatch(accent):
-            raise ValueError(f"accent colour {accent!r} is not written #RRGGBB")
-        css += f"\n:root {{ --accent: {accent}; }}\n"
-    return css
-
-
 def render_handout(
     answer: Mapping[str, Any],
     policy: PolicyInfo,
@@ -270,13 +257,13 @@ def render_handout(
     Laid out with ``limits`` first, then with smaller limits until it fits on one page.
     """
     from app.report.fetcher import LOGO_URL, BundledOnlyFetcher
-    from app.report.pdf import environment, render_document
+    from app.report.pdf import environment, render_document, stylesheet
 
     moment = generated or datetime.now().astimezone()
     extra = {}
     if branding is not None and branding.logo is not None:
         extra[LOGO_URL] = (branding.logo.data, branding.logo.media_type)
-    css = handout_stylesheet(branding.accent if branding else None)
+    css = stylesheet(branding.accent if branding else None, STYLESHEET)
     template = environment().get_template(TEMPLATE)
 
     def lay_out(candidate: HandoutLimits) -> tuple[Any, dict[str, Any], BundledOnlyFetcher]:

@@ -39,9 +39,10 @@ def render_html(view: dict[str, Any]) -> str:
     return environment().get_template(TEMPLATE).render(view)
 
 
-def stylesheet(accent: str | None = None) -> str:
-    """The report's CSS; the accent colour, already validated, is checked again before use."""
-    css = read_text("templates", STYLESHEET)
+def stylesheet(accent: str | None = None, name: str = STYLESHEET) -> str:
+    """The CSS of the report (or of ``name``, e.g. the handout's); the accent colour, already
+    validated, is checked again before use."""
+    css = read_text("templates", name)
     if accent is not None:
         if not _COLOUR.fullmatch(accent):
             raise ValueError(f"accent colour {accent!r} is not written #RRGGBB")
