@@ -39,7 +39,7 @@ from db.repositories import assessments as assessment_rows
 from db.types import compress_json
 from rules.answer import assessment_json
 from rules.engine import assess
-from rules.pack import load_pack
+from rules.pack import Pack, load_pack
 from rules.profile import parse_profile
 from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, ZONES
 
@@ -79,6 +79,61 @@ def fake_profile(rng: random.Random, number: int) -> dict[str, Any]:
     return profile
 
 
+def write_profiles(path: Path, rng: random.Random, count: int) -> Path:
+    """``count`` generated clients in a JSON-lines file for ``policy-check clients import``."""
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(1, count + 1):
+            out.write(json.dumps(fake_profile(rng, number), ensure_ascii=False) + "\n")
+    return path
+
+
+SavedAnswer = tuple[dict[str, Any], dict[str, str], bytes]  # answer, verdicts, compressed answer
+
+
+def real_answers(pack: Pack, clients: list[Any]) -> list[SavedAnswer]:
+    """The engine's answer for each client, ready to be stored in assessment rows."""
+    saved = []
+    for client in clients:
+        answer = assessment_json(assess(pack, parse_profile(client.profile), AS_OF))
+        verdicts = {r["measure"]: r["verdict"] for r in answer["results"]}
+        saved.append((answer, verdicts, compress_json(answer)))
+    return saved
+
+
+ASSESSMENTS = sa.table(
+    "assessments",
+    *(sa.column(c) for c in ["client_id", "client_version", "lang", "pack_id", "pack_version"]),
+    *(sa.column(c) for c in ["pack_sha256", "eligible", "needs_info", "not_eligible"]),
+    *(sa.column(c) for c in ["not_applicable", "created_by"]),
+    sa.column("as_of", sa.Date()),
+    sa.column("created_at", sa.DateTime()),
+    sa.column("verdicts", sa.JSON()),
+    sa.column("answer", sa.LargeBinary()),
+)
+
+
+def assessment_row(
+    client_id: int, pack: Pack, saved: SavedAnswer, created: datetime, pack_sha256: str
+) -> dict[str, Any]:
+    """A row of ``ASSESSMENTS``: ``saved`` as an assessment of the client, written directly
+    rather than through the service (``created`` is naive UTC, as UtcDateTime stores it)."""
+    answer, verdicts, blob = saved
+    return {
+        "client_id": client_id,
+        "client_version": 1,
+        "lang": "zh",
+        "pack_id": pack.id,
+        "pack_version": pack.version,
+        "pack_sha256": pack_sha256,
+        **answer["summary"],
+        "created_by": "bench",
+        "as_of": AS_OF,
+        "created_at": created,
+        "verdicts": verdicts,
+        "answer": blob,
+    }
+
+
 def timed(label: str, run: Callable[[], Any]) -> tuple[Any, float]:
     start = time.perf_counter()
     result = run()
@@ -98,10 +153,7 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def build(service: ClientService, folder: Path, args: argparse.Namespace) -> list[Any]:
     rng = random.Random(args.seed)
-    source = folder / "roster.jsonl"
-    with source.open("w", encoding="utf-8") as out:
-        for number in range(1, args.clients + 1):
-            out.write(json.dumps(fake_profile(rng, number), ensure_ascii=False) + "\n")
+    source = write_profiles(folder / "roster.jsonl", rng, args.clients)
     report, seconds = timed(
         f"import {args.clients} clients (one transaction)", lambda: service.import_file(source)
     )
@@ -110,24 +162,8 @@ def build(service: ClientService, folder: Path, args: argparse.Namespace) -> lis
     print(f"    {args.clients / seconds:.0f} clients/s", flush=True)
 
     pack = service.pack
-    sample = rng.sample(roster, args.distinct)
-    blobs = []
-    for client in sample:
-        answer = assessment_json(assess(pack, parse_profile(client.profile), AS_OF))
-        verdicts = {r["measure"]: r["verdict"] for r in answer["results"]}
-        blobs.append((answer, verdicts, compress_json(answer)))
+    blobs = real_answers(pack, rng.sample(roster, args.distinct))
     print(f"    answer size: {statistics.mean(len(b[2]) for b in blobs) / 1024:.1f} kB compressed")
-
-    table = sa.table(
-        "assessments",
-        *(sa.column(c) for c in ["client_id", "client_version", "lang", "pack_id", "pack_version"]),
-        *(sa.column(c) for c in ["pack_sha256", "eligible", "needs_info", "not_eligible"]),
-        *(sa.column(c) for c in ["not_applicable", "created_by"]),
-        sa.column("as_of", sa.Date()),
-        sa.column("created_at", sa.DateTime()),
-        sa.column("verdicts", sa.JSON()),
-        sa.column("answer", sa.LargeBinary()),
-    )
 
     def insert_assessments() -> None:
         per_client = max(1, args.assessments // len(roster))
@@ -135,30 +171,16 @@ def build(service: ClientService, folder: Path, args: argparse.Namespace) -> lis
         created = datetime.now(UTC).replace(tzinfo=None)  # stored naive UTC, as UtcDateTime does
         for client in roster:
             for _ in range(per_client):
-                answer, verdicts, blob = rng.choice(blobs)
                 batch.append(
-                    {
-                        "client_id": client.id,
-                        "client_version": 1,
-                        "lang": "zh",
-                        "pack_id": pack.id,
-                        "pack_version": pack.version,
-                        "pack_sha256": pack.sha256,
-                        **answer["summary"],
-                        "created_by": "bench",
-                        "as_of": AS_OF,
-                        "created_at": created,
-                        "verdicts": verdicts,
-                        "answer": blob,
-                    }
+                    assessment_row(client.id, pack, rng.choice(blobs), created, pack.sha256)
                 )
                 if len(batch) == 2000:
                     with service.database.write() as session:
-                        session.execute(table.insert(), batch)
+                        session.execute(ASSESSMENTS.insert(), batch)
                     batch = []
         if batch:
             with service.database.write() as session:
-                session.execute(table.insert(), batch)
+                session.execute(ASSESSMENTS.insert(), batch)
 
     timed(f"insert {args.assessments} assessments (2,000 a transaction)", insert_assessments)
     return roster

@@ -18,7 +18,6 @@ of the engine for ``--distinct`` clients, reused; a tenth made with an older pac
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -47,13 +46,9 @@ from app.ui.roster import RosterView
 from app.ui.roster.controller import load_lines
 from app.ui.roster.model import COLUMNS
 from app.ui.tasks import busy
-from bench.bench_roster import AS_OF, fake_profile
+from bench.bench_roster import AS_OF, ASSESSMENTS, assessment_row, real_answers, write_profiles
 from db.migrate import open_database
-from db.types import compress_json
-from rules.answer import assessment_json
-from rules.engine import assess
 from rules.pack import load_pack
-from rules.profile import parse_profile
 from rules.vocabulary import ZONES
 
 TARGET_MS = 100.0
@@ -71,51 +66,22 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def build(service: ClientService, folder: Path, args: argparse.Namespace) -> list[Any]:
     rng = random.Random(args.seed)
-    source = folder / "roster.jsonl"
-    with source.open("w", encoding="utf-8") as out:
-        for number in range(1, args.clients + 1):
-            out.write(json.dumps(fake_profile(rng, number), ensure_ascii=False) + "\n")
+    source = write_profiles(folder / "roster.jsonl", rng, args.clients)
     start = time.perf_counter()
     report = service.import_file(source)
     assert not report.refused, report.refused[:5]
     print(f"  import {args.clients} clients: {time.perf_counter() - start:.1f} s", flush=True)
     roster = report.added
     pack = service.pack
-    blobs = []
-    for client in rng.sample(roster, args.distinct):
-        answer = assessment_json(assess(pack, parse_profile(client.profile), AS_OF))
-        verdicts = {r["measure"]: r["verdict"] for r in answer["results"]}
-        blobs.append((answer, verdicts, compress_json(answer)))
-    table = sa.table(
-        "assessments",
-        *(sa.column(c) for c in ["client_id", "client_version", "lang", "pack_id", "pack_version"]),
-        *(sa.column(c) for c in ["pack_sha256", "eligible", "needs_info", "not_eligible"]),
-        *(sa.column(c) for c in ["not_applicable", "created_by"]),
-        sa.column("as_of", sa.Date()),
-        sa.column("created_at", sa.DateTime()),
-        sa.column("verdicts", sa.JSON()),
-        sa.column("answer", sa.LargeBinary()),
-    )
+    blobs = real_answers(pack, rng.sample(roster, args.distinct))
     created = datetime.now(UTC).replace(tzinfo=None)
     rows = []
     for client in rng.sample(roster, args.assessed):
-        answer, verdicts, blob = rng.choice(blobs)
+        saved = rng.choice(blobs)
         older = rng.random() < 0.1
+        when = created - timedelta(days=rng.randint(0, 400))
         rows.append(
-            {
-                "client_id": client.id,
-                "client_version": 1,
-                "lang": "zh",
-                "pack_id": pack.id,
-                "pack_version": pack.version,
-                "pack_sha256": "0" * 64 if older else pack.sha256,
-                **answer["summary"],
-                "created_by": "bench",
-                "as_of": AS_OF,
-                "created_at": created - timedelta(days=rng.randint(0, 400)),
-                "verdicts": verdicts,
-                "answer": blob,
-            }
+            assessment_row(client.id, pack, saved, when, "0" * 64 if older else pack.sha256)
         )
     notes = sa.table(
         "notes",
@@ -137,7 +103,7 @@ def build(service: ClientService, folder: Path, args: argparse.Namespace) -> lis
     start = time.perf_counter()
     with service.database.write() as session:
         for chunk in range(0, len(rows), 1000):
-            session.execute(table.insert(), rows[chunk : chunk + 1000])
+            session.execute(ASSESSMENTS.insert(), rows[chunk : chunk + 1000])
         session.execute(notes.insert(), note_rows)
     print(
         f"  insert {args.assessed} assessments, {args.follow_ups} follow-ups: "
