@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from app.ui.badges import VERDICT_ORDER, verdict_icon, verdict_text
 from app.ui.context import AppContext
 from app.ui.history.controller import Comparison, MeasureChange, build_comparison, local_time
 from app.ui.history.models import AnswerChangesModel
-from app.ui.history.widgets import close_buttons, read_only_table
+from app.ui.history.widgets import lay_out_viewer, read_only_table
 
 GROUPS = ("gained", "lost", "other")
 
@@ -80,20 +79,9 @@ class CompareDialog(QDialog):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.answers_label)
         bottom_layout.addWidget(self.answer_table)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        self.buttons = close_buttons(self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.rules)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        self.buttons = lay_out_viewer(
+            self, [self.heading, self.rules, self.summary], top, bottom, Qt.Orientation.Vertical
+        )
 
         context.language_changed.connect(self._rebuild)
         self.resize(1000, 680)

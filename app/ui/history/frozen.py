@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +22,7 @@ from app.ui.badges import RESULT_VERDICT, VERDICT_COLOURS, VERDICT_ORDER, result
 from app.ui.context import AppContext
 from app.ui.history.controller import answer_text, local_time, question
 from app.ui.history.models import FrozenResultsModel, ProfileModel
-from app.ui.history.widgets import close_buttons, read_only_table
+from app.ui.history.widgets import lay_out_viewer, read_only_table
 from db.records import AssessmentRecord
 from rules.fields import PROFILE_FIELDS
 
@@ -194,20 +192,13 @@ class FrozenAssessmentDialog(QDialog):
         self.detail.setObjectName("frozenDetail")
         self.detail.setOpenLinks(False)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        self.buttons = close_buttons(self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        self.buttons = lay_out_viewer(
+            self,
+            [self.heading, self.counts, self.note],
+            self.tabs,
+            self.detail,
+            Qt.Orientation.Horizontal,
+        )
 
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         context.language_changed.connect(self._language_changed)
