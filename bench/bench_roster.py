@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.services.clients import ClientService
 from db.migrate import open_database
+from db.records import ClientRecord
 from db.repositories import assessments as assessment_rows
 from db.types import compress_json
 from rules.answer import assessment_json
@@ -85,6 +86,13 @@ def write_profiles(path: Path, rng: random.Random, count: int) -> Path:
         for number in range(1, count + 1):
             out.write(json.dumps(fake_profile(rng, number), ensure_ascii=False) + "\n")
     return path
+
+
+def import_roster(service: ClientService, source: Path) -> list[ClientRecord]:
+    """The clients of ``source``, imported in one transaction; none may be refused."""
+    report = service.import_file(source)
+    assert not report.refused, report.refused[:5]
+    return report.added
 
 
 SavedAnswer = tuple[dict[str, Any], dict[str, str], bytes]  # answer, verdicts, compressed answer
@@ -145,6 +153,7 @@ def timed(label: str, run: Callable[[], Any]) -> tuple[Any, float]:
 def percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     return {
+        "n": len(ordered),
         "p50": statistics.median(ordered),
         "p95": ordered[int(0.95 * (len(ordered) - 1))],
         "max": ordered[-1],
@@ -154,11 +163,9 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 def build(service: ClientService, folder: Path, args: argparse.Namespace) -> list[Any]:
     rng = random.Random(args.seed)
     source = write_profiles(folder / "roster.jsonl", rng, args.clients)
-    report, seconds = timed(
-        f"import {args.clients} clients (one transaction)", lambda: service.import_file(source)
+    roster, seconds = timed(
+        f"import {args.clients} clients (one transaction)", lambda: import_roster(service, source)
     )
-    assert not report.refused, report.refused[:5]
-    roster = report.added
     print(f"    {args.clients / seconds:.0f} clients/s", flush=True)
 
     pack = service.pack

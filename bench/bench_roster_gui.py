@@ -21,7 +21,6 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -46,7 +45,15 @@ from app.ui.roster import RosterView
 from app.ui.roster.controller import load_lines
 from app.ui.roster.model import COLUMNS
 from app.ui.tasks import busy
-from bench.bench_roster import AS_OF, ASSESSMENTS, assessment_row, real_answers, write_profiles
+from bench.bench_roster import (
+    AS_OF,
+    ASSESSMENTS,
+    assessment_row,
+    import_roster,
+    percentiles,
+    real_answers,
+    write_profiles,
+)
 from db.migrate import open_database
 from rules.pack import load_pack
 from rules.vocabulary import ZONES
@@ -54,24 +61,12 @@ from rules.vocabulary import ZONES
 TARGET_MS = 100.0
 
 
-def percentiles(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    return {
-        "n": len(ordered),
-        "p50": statistics.median(ordered),
-        "p95": ordered[int(0.95 * (len(ordered) - 1))],
-        "max": ordered[-1],
-    }
-
-
 def build(service: ClientService, folder: Path, args: argparse.Namespace) -> list[Any]:
     rng = random.Random(args.seed)
     source = write_profiles(folder / "roster.jsonl", rng, args.clients)
     start = time.perf_counter()
-    report = service.import_file(source)
-    assert not report.refused, report.refused[:5]
+    roster = import_roster(service, source)
     print(f"  import {args.clients} clients: {time.perf_counter() - start:.1f} s", flush=True)
-    roster = report.added
     pack = service.pack
     blobs = real_answers(pack, rng.sample(roster, args.distinct))
     created = datetime.now(UTC).replace(tzinfo=None)
