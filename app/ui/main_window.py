@@ -224,8 +224,8 @@ class MainWindow(QMainWindow):
             return
 
         def show(record: ClientRecord) -> None:
+            self._show_workspace(PROFILE)  # first: the interview is not on screen as it restarts
             self.session.open(record)
-            self._show_workspace(PROFILE)
             self.interview.start()
 
         def failed(error: Exception) -> None:

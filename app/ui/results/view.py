@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -147,6 +147,7 @@ class ResultsView(QWidget):
         for column in (NUMBER, TITLE, VERDICT, CAVEATS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.collapsed.connect(self._folded)
         self.tree.expanded.connect(self._unfolded)
@@ -286,24 +287,28 @@ class ResultsView(QWidget):
         the rest, so the caveats stay in sight on a narrow pane."""
         metrics = self.tree.fontMetrics()
         header = self.tree.header()
-        pad = metrics.averageCharWidth() * 3
+        # A Latin letter, not averageCharWidth(): the CJK font's average is a full-width glyph.
+        unit = metrics.horizontalAdvance("n")
+        pad = unit * 3
         icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
-        number = self.tree.indentation() + metrics.horizontalAdvance("00") + pad
+        # Grouped rows sit one level deep, below the root decoration: two indentations.
+        number = 2 * self.tree.indentation() + metrics.horizontalAdvance("00") + pad
         verdicts = max(metrics.horizontalAdvance(verdict_text(v)) for v in VERDICT_ORDER)
         caveats = max(metrics.horizontalAdvance(caveat_short(c)) for c in ROW_CAVEATS)
         fixed = number + verdicts + icon + pad + caveats + pad
         left = self.tree.viewport().width() - fixed
-        title = max(
-            metrics.averageCharWidth() * 16, min(left // 2, metrics.averageCharWidth() * 48)
-        )
+        title = max(unit * 16, min(left // 2, unit * 48))
         header.resizeSection(NUMBER, number)
         header.resizeSection(TITLE, title)
         header.resizeSection(VERDICT, verdicts + icon + pad)
         header.resizeSection(CAVEATS, caveats + pad)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The tree's viewport learns its width from the layout, sometimes well after this
+        # view was resized (e.g. when the workspace is first shown): fit the columns then.
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _update_chips(self) -> None:
         found = counts(self._rows)
