@@ -21,6 +21,14 @@
         <source>The client database could not be opened</source>
         <translation>The client database could not be opened</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing you saved is lost. The details are in the log file: {path}</source>
+        <translation>Something unexpected went wrong; nothing you saved is lost. The details are in the log file: {path}</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentListModel</name>

@@ -22,6 +22,14 @@
         <source>The client database could not be opened</source>
         <translation>无法打开客户数据库</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing you saved is lost. The details are in the log file: {path}</source>
+        <translation>发生了意外错误；已保存的内容不会丢失。详细信息见日志文件：{path}</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentListModel</name>

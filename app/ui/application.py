@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
+from app.logs import log_dir
 from app.ui.fonts import application_font, load_bundled_fonts
 from app.ui.i18n import TranslationMissing, Translations
 
@@ -93,8 +96,28 @@ def build_window(
     return window
 
 
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """An exception no screen handled: logged with its traceback, shown in plain words."""
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+    if isinstance(error, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        QApplication.translate("Application", "Something went wrong"),
+        QApplication.translate(
+            "Application",
+            "Something unexpected went wrong; nothing you saved is lost. The details are in "
+            "the log file: {path}",
+        ).format(path=log_dir()),
+    )
+
+
 def run(argv: Sequence[str], lang: str | None = None, db_url: str | None = None) -> int:
     app = create_application(argv)
+    sys.excepthook = report_unexpected
     try:
         window = build_window(argv, lang, db_url)
     except StartupError as error:

@@ -177,3 +177,68 @@ def test_a_walk_in_from_ctrl_n_to_the_roster(qtbot, window, service, wait_tasks)
     assert LOGISTICS["name"] in names
     saved = service.assessments(window.session.record.id)
     assert len(saved) == 1 and saved[0].counts["eligible"] > 0
+
+
+def test_an_unexpected_error_is_shown_in_plain_words_and_logged(qtbot, monkeypatch, caplog) -> None:
+    from app.ui.application import report_unexpected
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:]))
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError as error:
+        report_unexpected(RuntimeError, error, error.__traceback__)
+    _title, text = shown[0]
+    assert "unexpected" in text and "log" in text and "Traceback" not in text
+    assert "a bug" not in text  # the details go to the log, not to the user
+    assert any(record.exc_info and "a bug" in str(record.exc_info[1]) for record in caplog.records)
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, window, wait_tasks) -> None:
+    """Buttons, inputs and lists of the roster and the whole workspace carry an accessible name
+    (or, for buttons and check boxes, their own words). Qt's own parts (headers, a line edit's
+    clear button, a combo box's popup, the calendar) are Qt's business."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QCalendarWidget,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    def qt_part(widget: QWidget) -> bool:
+        if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+            return True
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QComboBox | QAbstractSpinBox | QCalendarWidget | QLineEdit):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    window.new_walk_in()
+    wait_tasks()
+    controls = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+    nameless = []
+    for page in (window.roster, window.workspace):
+        for widget in page.findChildren(QWidget):
+            if not isinstance(widget, controls) or qt_part(widget):
+                continue
+            words = widget.accessibleName() or (
+                widget.text().replace("&", "") if isinstance(widget, QAbstractButton) else ""
+            )
+            if not words.strip():
+                nameless.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    assert nameless == []
