@@ -242,3 +242,24 @@ def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, window, wait_ta
             if not words.strip():
                 nameless.append(f"{type(widget).__name__} {widget.objectName()!r}")
     assert nameless == []
+
+
+def test_the_window_layout_is_remembered(qtbot, context) -> None:
+    from PySide6.QtCore import QSettings
+
+    first = MainWindow(context)
+    first.show()
+    first.new_walk_in()
+    first.workspace.split.setSizes([250, 700])
+    remembered = first.workspace.split.sizes()
+    first.close()
+    first.deleteLater()
+    assert QSettings().value("window/geometry") == first.saveGeometry()
+    second = MainWindow(context)
+    second.show()
+    qtbot.waitExposed(second)
+    second.new_walk_in()
+    assert second.workspace.split.sizes() == remembered
+    second.session.dirty = False
+    second.close()
+    second.deleteLater()
