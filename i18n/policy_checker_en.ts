@@ -230,6 +230,125 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>less than</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>yes or no</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>{value} is out of range: it must be {bound} {limit}.</source>
+        <translation>{value} is out of range: it must be {bound} {limit}.</translation>
+    </message>
+    <message>
+        <source>Expected {kind}, got {value}.</source>
+        <translation>Expected {kind}, got {value}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the allowed answers.</source>
+        <translation>“{value}” is not one of the allowed answers.</translation>
+    </message>
+    <message>
+        <source>The last character should be {char}: check the code for a typo.</source>
+        <translation>The last character should be {char}: check the code for a typo.</translation>
+    </message>
+    <message>
+        <source>A credit code has 18 characters; this one has {count}.</source>
+        <translation>A credit code has 18 characters; this one has {count}.</translation>
+    </message>
+    <message>
+        <source>A credit code uses only digits and capital letters other than I, O, S, V and Z.</source>
+        <translation>A credit code uses only digits and capital letters other than I, O, S, V and Z.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2019-06-18.</source>
+        <translation>Write the date as YYYY-MM-DD, e.g. 2019-06-18.</translation>
+    </message>
+    <message>
+        <source>{value} is not a real date.</source>
+        <translation>{value} is not a real date.</translation>
+    </message>
+    <message>
+        <source>“{value}” is listed twice.</source>
+        <translation>“{value}” is listed twice.</translation>
+    </message>
+    <message>
+        <source>This is not a question of the profile: check the column's name.</source>
+        <translation>This is not a question of the profile: check the column's name.</translation>
+    </message>
+    <message>
+        <source>This answer is required.</source>
+        <translation>This answer is required.</translation>
+    </message>
+    <message>
+        <source>An empty answer is not allowed here; leave it out if unknown.</source>
+        <translation>An empty answer is not allowed here; leave it out if unknown.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a GB/T 4754-2017 industry code (a letter A–T and 0, 2, 3 or 4 digits, e.g. C3976).</source>
+        <translation>“{value}” is not a GB/T 4754-2017 industry code (a letter A–T and 0, 2, 3 or 4 digits, e.g. C3976).</translation>
+    </message>
+    <message>
+        <source>“{value}” lacks its section letter: write it as in GB/T 4754-2017, e.g. C3976.</source>
+        <translation>“{value}” lacks its section letter: write it as in GB/T 4754-2017, e.g. C3976.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not in the GB/T 4754-2017 classification.</source>
+        <translation>“{value}” is not in the GB/T 4754-2017 classification.</translation>
+    </message>
+    <message>
+        <source>The same company as {row} of this file.</source>
+        <translation>The same company as {row} of this file.</translation>
+    </message>
+    <message>
+        <source>Already in the roster as client #{id} {name}.</source>
+        <translation>Already in the roster as client #{id} {name}.</translation>
+    </message>
+    <message>
+        <source> Tick “update clients already in the roster” to save the file's answers.</source>
+        <translation> Tick “update clients already in the roster” to save the file's answers.</translation>
+    </message>
+    <message>
+        <source>{count} cells beyond the last column.</source>
+        <translation>{count} cells beyond the last column.</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>row {number}</translation>
+    </message>
+</context>
+<context>
     <name>CreditCodeEditor</name>
     <message>
         <source>18 characters; empty if unknown</source>

@@ -231,6 +231,125 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>at least</source>
+        <translation>不小于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不大于</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>“是”或“否”</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>{value} is out of range: it must be {bound} {limit}.</source>
+        <translation>{value} 超出范围：应{bound} {limit}。</translation>
+    </message>
+    <message>
+        <source>Expected {kind}, got {value}.</source>
+        <translation>应为{kind}，实际为 {value}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the allowed answers.</source>
+        <translation>“{value}”不是可选的回答。</translation>
+    </message>
+    <message>
+        <source>The last character should be {char}: check the code for a typo.</source>
+        <translation>最后一位应为 {char}：请检查代码是否有误。</translation>
+    </message>
+    <message>
+        <source>A credit code has 18 characters; this one has {count}.</source>
+        <translation>统一社会信用代码应为 18 位，此处为 {count} 位。</translation>
+    </message>
+    <message>
+        <source>A credit code uses only digits and capital letters other than I, O, S, V and Z.</source>
+        <translation>统一社会信用代码只能由数字和除 I、O、S、V、Z 以外的大写字母组成。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2019-06-18.</source>
+        <translation>请按 YYYY-MM-DD 填写日期，如 2019-06-18。</translation>
+    </message>
+    <message>
+        <source>{value} is not a real date.</source>
+        <translation>{value} 不是有效日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is listed twice.</source>
+        <translation>“{value}”重复填写。</translation>
+    </message>
+    <message>
+        <source>This is not a question of the profile: check the column&apos;s name.</source>
+        <translation>这不是企业信息中的问题：请检查列名。</translation>
+    </message>
+    <message>
+        <source>This answer is required.</source>
+        <translation>此项必须填写。</translation>
+    </message>
+    <message>
+        <source>An empty answer is not allowed here; leave it out if unknown.</source>
+        <translation>此处不能为空值；不清楚请不填。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a GB/T 4754-2017 industry code (a letter A–T and 0, 2, 3 or 4 digits, e.g. C3976).</source>
+        <translation>“{value}”不是 GB/T 4754-2017 行业代码（一个字母 A–T 加 0、2、3 或 4 位数字，如 C3976）。</translation>
+    </message>
+    <message>
+        <source>“{value}” lacks its section letter: write it as in GB/T 4754-2017, e.g. C3976.</source>
+        <translation>“{value}”缺少门类字母：请按 GB/T 4754-2017 填写，如 C3976。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not in the GB/T 4754-2017 classification.</source>
+        <translation>“{value}”不在 GB/T 4754-2017 分类中。</translation>
+    </message>
+    <message>
+        <source>The same company as {row} of this file.</source>
+        <translation>与本文件{row}是同一家企业。</translation>
+    </message>
+    <message>
+        <source>Already in the roster as client #{id} {name}.</source>
+        <translation>客户名册中已有：#{id} {name}。</translation>
+    </message>
+    <message>
+        <source> Tick “update clients already in the roster” to save the file&apos;s answers.</source>
+        <translation>勾选“更新名册中已有的客户”可用文件中的回答更新。</translation>
+    </message>
+    <message>
+        <source>{count} cells beyond the last column.</source>
+        <translation>有 {count} 个单元格超出最后一列。</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>第 {number} 行</translation>
+    </message>
+</context>
+<context>
     <name>CreditCodeEditor</name>
     <message>
         <source>18 characters; empty if unknown</source>

@@ -78,7 +78,7 @@ def test_good_rows_are_imported_and_bad_rows_listed_with_row_numbers_and_reasons
     assert names_in_roster(context) == {"光谷好公司有限公司", "襄阳好物流有限公司"}
     rows = table_rows(dialog.table.model())
     assert [row[0] for row in rows] == ["Row 3", "Row 4", "Row 5"]
-    assert "check character" in rows[0][2]
+    assert rows[0][2] == "The last character should be J: check the code for a typo."
     assert rows[1][1] == "Number of employees" or "employees" in rows[1][1].lower()
     assert "-3" in rows[1][2]
     assert "mars" in rows[2][2]

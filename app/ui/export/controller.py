@@ -35,6 +35,7 @@ from app.report.settings import Branding, SettingsError, branding, load_settings
 from app.services.clients import ClientService, ImportReport
 from app.services.clients_files import ClientFileError
 from app.ui.context import AppContext
+from app.ui.core_messages import plain_reason
 from app.ui.session import ClientSession
 from app.ui.tasks import run_task
 from rules.engine import Assessment
@@ -223,7 +224,7 @@ class RefusedRowsModel(QAbstractTableModel):
             return self.row_label(row)
         if column == self.FIELD:
             return self.field_label(row)
-        return row.reason
+        return plain_reason(row.reason)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
