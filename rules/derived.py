@@ -14,7 +14,7 @@ from typing import Any, Final
 from rules.inference import Inference
 from rules.sme_standard import REFERENCE as SME_REFERENCE
 from rules.sme_standard import NotCovered, SizeStandard, standard_for
-from rules.vocabulary import FTZ_ZONES
+from rules.vocabulary import FTZ_ZONES, OUTSIDE_HUBEI
 
 PROFIT_WINDOW_YEARS: Final = 5
 
@@ -36,6 +36,13 @@ def unknown(*needs: str, basis: str = "") -> Fact:
 
 
 Facts = dict[str, Any]
+
+
+def _in_hubei(facts: Facts, as_of: date) -> Fact:
+    """Registered and operating in Hubei: every zone but ``outside_hubei``."""
+    if "zone" not in facts:
+        return unknown("zone")
+    return Fact(facts["zone"] != OUTSIDE_HUBEI)
 
 
 def _in_ftz(facts: Facts, as_of: date) -> Fact:
@@ -171,6 +178,13 @@ class Derivation:
 DERIVATIONS: Final[dict[str, Derivation]] = {
     d.name: d
     for d in (
+        Derivation(
+            "in_hubei",
+            ("zone",),
+            "在湖北省内注册经营",
+            "registered and operating in Hubei",
+            _in_hubei,
+        ),
         Derivation("in_ftz", ("zone",), "位于自贸试验区内", "located in the FTZ", _in_ftz),
         Derivation(
             "is_sme",

@@ -152,6 +152,7 @@ PROFILE_FIELDS: Final[dict[str, FieldInfo]] = {
 
 # Derived facts as fields: their kind and unit (their labels come from rules.derived).
 _DERIVED_KINDS: Final[dict[str, tuple[FieldKind, dict[str, Any]]]] = {
+    "in_hubei": ("bool", {}),
     "in_ftz": ("bool", {}),
     "is_sme": ("bool", {}),
     "sme_class": ("enum", {"vocabulary": SME_CLASSES}),

@@ -19,7 +19,7 @@ from rules.fields import PROFILE_FIELDS, FieldKind
 from rules.inference import SAMPLE_ANSWERS
 from rules.pack import Measure, iter_conditions
 from rules.sme_standard import STANDARDS, NotCovered, SizeStandard, standard_for
-from rules.vocabulary import FTZ_ZONES
+from rules.vocabulary import FTZ_ZONES, OUTSIDE_HUBEI
 
 _NOT_IN_FTZ = "hubei_other"
 _SIZE_KEYS = frozenset({"employees", "annual_revenue", "total_assets", "industry_code"})
@@ -67,8 +67,8 @@ def trial_values(
     ]
     kind = PROFILE_FIELDS[key].kind
     if not conditions:
-        if key == "zone":  # it feeds in_ftz
-            return [sorted(FTZ_ZONES)[0], _NOT_IN_FTZ]
+        if key == "zone":  # it feeds in_ftz and in_hubei
+            return [sorted(FTZ_ZONES)[0], _NOT_IN_FTZ, OUTSIDE_HUBEI]
         if key == "first_profit_year":  # it feeds the profit window
             return [None, as_of.year, as_of.year - 10]
         trials: list[Any] = list(SAMPLE_ANSWERS.get(key, ()))  # it feeds an inference

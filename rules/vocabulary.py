@@ -20,6 +20,7 @@ ZONES: Final[Labels] = {
 }
 
 FTZ_ZONES: Final = frozenset({"ftz_wuhan", "ftz_xiangyang", "ftz_yichang"})
+OUTSIDE_HUBEI: Final = "outside_hubei"
 
 CITIES: Final[Labels] = {
     "wuhan": ("武汉市", "Wuhan"),

@@ -52,6 +52,8 @@ def _candidates(trace: ConditionTrace, facts: dict[str, Any]) -> list[Change]:
     field, op, target = condition.field, condition.op, trace.threshold
     if field == "in_ftz" and op == "eq" and target is True:
         return [("zone", zone) for zone in sorted(FTZ_ZONES)]
+    if field == "in_hubei" and op == "eq" and target is True:
+        return [("zone", "hubei_other")]
     if field == "hte_rd_ratio_met" and target is True and "annual_revenue" in facts:
         required = derive("hte_rd_ratio_required", facts, date.today()).value
         return [("rd_expense_ratio", required)]
