@@ -103,6 +103,10 @@
         <source>Targets dated end 2023</source>
         <translation>Targets dated end 2023</translation>
     </message>
+    <message>
+        <source>Before the notice was issued</source>
+        <translation>Before the notice was issued</translation>
+    </message>
 </context>
 <context>
     <name>BoolEditor</name>
@@ -1325,6 +1329,16 @@
         <translation>Switch to Chinese</translation>
     </message>
     <message>
+        <source>Some saved answers were left out</source>
+        <translation>Some saved answers were left out</translation>
+    </message>
+    <message>
+        <source>These saved answers are not valid any more and were left out until you answer them again:
+{problems}</source>
+        <translation>These saved answers are not valid any more and were left out until you answer them again:
+{problems}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1717,6 +1731,10 @@ Policy: {policy}</translation>
     <message>
         <source>No measure matches the filters.</source>
         <translation>No measure matches the filters.</translation>
+    </message>
+    <message>
+        <source>The as-of date is before the notice was issued ({issued}): it was not yet in force then, so these verdicts are for reference only.</source>
+        <translation>The as-of date is before the notice was issued ({issued}): it was not yet in force then, so these verdicts are for reference only.</translation>
     </message>
     <message>
         <source>{verdict}: {count}</source>

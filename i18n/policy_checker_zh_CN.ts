@@ -104,6 +104,10 @@
         <source>Targets dated end 2023</source>
         <translation>目标期限为2023年底</translation>
     </message>
+    <message>
+        <source>Before the notice was issued</source>
+        <translation>早于文件印发日期</translation>
+    </message>
 </context>
 <context>
     <name>BoolEditor</name>
@@ -1326,6 +1330,16 @@
         <translation>切换为中文</translation>
     </message>
     <message>
+        <source>Some saved answers were left out</source>
+        <translation>部分已保存的回答未采用</translation>
+    </message>
+    <message>
+        <source>These saved answers are not valid any more and were left out until you answer them again:
+{problems}</source>
+        <translation>以下已保存的回答已不再有效，在重新回答之前暂不采用：
+{problems}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1718,6 +1732,10 @@ Policy: {policy}</source>
     <message>
         <source>No measure matches the filters.</source>
         <translation>没有符合筛选条件的措施。</translation>
+    </message>
+    <message>
+        <source>The as-of date is before the notice was issued ({issued}): it was not yet in force then, so these verdicts are for reference only.</source>
+        <translation>评估基准日早于本文件印发日期（{issued}）：当时本文件尚未施行，以下结论仅供参考。</translation>
     </message>
     <message>
         <source>{verdict}: {count}</source>

@@ -29,7 +29,7 @@ from rules.questions import question_cost, trial_values
 
 Result = Literal["met", "not_met", "unknown"]
 Verdict = Literal["eligible", "needs_info", "not_eligible", "not_applicable"]
-Caveat = Literal["pending_national_approval", "pilot", "past_deadline"]
+Caveat = Literal["pending_national_approval", "pilot", "past_deadline", "before_issue"]
 
 VERDICTS: Final[tuple[Verdict, ...]] = ("eligible", "needs_info", "not_eligible", "not_applicable")
 _VERDICT_OF: Final[dict[Result, Verdict]] = {
@@ -173,8 +173,8 @@ class _Evaluation:
             return Fact(inference.value, basis=inference.basis_zh, inference=inference)
         if name in PROFILE_FIELDS:
             # An answer to the key an inference reads could settle this one too.
-            source = INFERRED_FROM.get(name)
-            needs = (name,) if source is None or source in self.facts else (name, source)
+            sources = INFERRED_FROM.get(name, ())
+            needs = (name, *(source for source in sources if source not in self.facts))
             return Fact(known=False, needs=needs)
         self.derived[name] = derive(name, self.known, self.as_of)
         return self.derived[name]
@@ -279,9 +279,11 @@ class _Evaluation:
         caveats: list[Caveat] = []
         if measure.status in ("pending_national_approval", "pilot"):
             caveats.append(measure.status)
-        deadline = self.pack.manifest.document.deadline
-        if deadline is not None and self.as_of > deadline:
+        document = self.pack.manifest.document
+        if document.deadline is not None and self.as_of > document.deadline:
             caveats.append("past_deadline")
+        if self.as_of < document.issued:
+            caveats.append("before_issue")
         return tuple(caveats)
 
 

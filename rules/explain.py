@@ -91,6 +91,13 @@ CAVEATS: Final[dict[Caveat, Text]] = {
             "so check the current practice with the office."
         ),
     ),
+    "before_issue": Text(
+        zh="评估基准日早于本文件印发日期：当日本文件尚未施行，结论仅供参考。",
+        en=(
+            "The as-of date is before the notice was issued: it was not yet in force on that "
+            "date, so the verdict is for reference only."
+        ),
+    ),
 }
 
 

@@ -195,13 +195,13 @@ HUBEI_DIVISIONS: Final[dict[str, str]] = {
     "429021": "shennongjia",
 }
 
-INFERRED_FROM: Final[dict[str, str]] = {
-    "medical_institution": "industry_code",
-    "research_institution": "industry_code",
-    "financial_institution": "industry_code",
-    "ic_enterprise": "industry_code",
-    "software_enterprise": "industry_code",
-    "city": "credit_code",
+INFERRED_FROM: Final[dict[str, tuple[str, ...]]] = {
+    "medical_institution": ("industry_code",),
+    "research_institution": ("industry_code",),
+    "financial_institution": ("industry_code",),
+    "ic_enterprise": ("industry_code",),
+    "software_enterprise": ("industry_code",),
+    "city": ("credit_code", "zone"),
 }
 
 
@@ -270,6 +270,17 @@ def _from_credit_code(raw: str) -> tuple[Inference, ...]:
     )
 
 
+# A company outside Hubei is in none of Hubei's cities: its city can only be "other". This
+# overrides a city read off a Hubei credit code (a company registered in Hubei that has moved
+# out): the zone is the company's own answer about where it operates.
+_OUTSIDE_HUBEI_CITY: Final = Inference(
+    "city",
+    "other",
+    "由所在区域推断：企业在湖北省外，所在市(州)不是省内市州",
+    "inferred from the zone: the company is outside Hubei, so in none of Hubei's cities",
+)
+
+
 def infer(facts: Mapping[str, Any]) -> dict[str, Inference]:
     """Inferences for the profile keys that ``facts`` leaves unanswered."""
     found: list[Inference] = []
@@ -277,4 +288,6 @@ def infer(facts: Mapping[str, Any]) -> dict[str, Inference]:
         found += _from_industry(facts["industry_code"])
     if isinstance(facts.get("credit_code"), str):
         found += _from_credit_code(facts["credit_code"])
+    if facts.get("zone") == "outside_hubei":
+        found.append(_OUTSIDE_HUBEI_CITY)
     return {i.key: i for i in found if i.key not in facts}

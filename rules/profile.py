@@ -175,6 +175,29 @@ def _null_problems(data: dict[str, Any]) -> list[str]:
     ]
 
 
+# The city each FTZ area lies in (the linkage zones and development zones span several cities).
+_FTZ_AREA_CITY = {"ftz_wuhan": "wuhan", "ftz_xiangyang": "xiangyang", "ftz_yichang": "yichang"}
+
+
+def _place_problems(profile: Profile) -> list[str]:
+    """Zone and city that cannot both be true: one line naming both fields."""
+    zone, city = profile.zone, profile.city
+    if zone is None or city is None:
+        return []
+    if zone == "outside_hubei" and city != "other":
+        return [
+            f"zone, city: zone 'outside_hubei' (outside Hubei) contradicts city '{city}', "
+            "a city of Hubei; correct one of them"
+        ]
+    area_city = _FTZ_AREA_CITY.get(zone)
+    if area_city is not None and city != area_city:
+        return [
+            f"zone, city: zone '{zone}' lies in {area_city}, not in city '{city}'; "
+            "correct one of them"
+        ]
+    return []
+
+
 def parse_profile(data: Any) -> Profile:
     """Validate a decoded profile; raise ProfileError with one line per problem."""
     if not isinstance(data, dict):
@@ -184,6 +207,8 @@ def parse_profile(data: Any) -> Profile:
         profile = Profile.model_validate(data)
     except ValidationError as error:
         problems += [_describe(e) for e in error.errors()]
+    else:
+        problems += _place_problems(profile)
     if problems:
         raise ProfileError(sorted(set(problems), key=problems.index))
     return profile

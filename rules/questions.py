@@ -83,7 +83,12 @@ def trial_values(
         listed = [v for c in conditions for v in c.values()]
         vocabulary = PROFILE_FIELDS[key].vocabulary or {}
         unlisted = next((v for v in vocabulary if v not in listed), None)
-        return [*listed, *([unlisted] if unlisted else [])] if kind == "enum" else None
+        if kind != "enum":
+            return None
+        trials = [*listed, *([unlisted] if unlisted else [])]
+        if key == "zone" and OUTSIDE_HUBEI not in trials:  # it also feeds in_hubei and the city
+            trials.append(OUTSIDE_HUBEI)
+        return trials
     trials = []
     for condition in conditions:
         for value in condition.values():

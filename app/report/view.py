@@ -103,6 +103,10 @@ def _ref(result: Mapping[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+# Caveats about the as-of date, the same for every measure: said once, not on each measure.
+DOCUMENT_CAVEATS = ("past_deadline", "before_issue")
+
+
 def _caveat_texts(result: Mapping[str, Any], skip: Iterable[str] = ()) -> list[str]:
     skipped = set(skip)
     return [str(c["text"]) for c in result.get("caveats", []) if c.get("code") not in skipped]
@@ -118,7 +122,7 @@ def _eligible(result: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "next_step": str(result.get("next_step", "")),
         "documents": [str(d) for d in result.get("documents", [])],
         "office": str(result.get("office", "")),
-        "caveats": _caveat_texts(result, skip=["past_deadline"]),
+        "caveats": _caveat_texts(result, skip=DOCUMENT_CAVEATS),
     }
 
 
@@ -341,6 +345,7 @@ def report_view(
             "pilots": pilots,
             "pilot_text": caveat_text.get("pilot"),
             "deadline_text": caveat_text.get("past_deadline"),
+            "before_issue_text": caveat_text.get("before_issue"),
         },
         "disclaimer": policy.disclaimer,
     }

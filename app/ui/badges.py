@@ -55,6 +55,7 @@ def caveat_short(code: str) -> str:
         "pending_national_approval": translate("Badges", "Awaiting national approval"),
         "pilot": translate("Badges", "Pilot"),
         "past_deadline": translate("Badges", "Targets dated end 2023"),
+        "before_issue": translate("Badges", "Before the notice was issued"),
     }.get(code, code)
 
 

@@ -37,6 +37,15 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.lang = ""
 
+    def clear(self) -> None:
+        """Remove the installed translators: the source strings (English) show again."""
+        app = QCoreApplication.instance()
+        assert app is not None
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        self.lang = ""
+
     def apply(self, lang: str) -> None:
         """Install ``lang``'s translations (and Qt's own); raise TranslationMissing when the
         application's compiled file is missing."""

@@ -225,8 +225,17 @@ class MainWindow(QMainWindow):
 
         def show(record: ClientRecord) -> None:
             self._show_workspace(PROFILE)  # first: the interview is not on screen as it restarts
-            self.session.open(record)
+            refused = self.session.open(record)
             self.interview.start()
+            if refused:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Some saved answers were left out"),
+                    self.tr(
+                        "These saved answers are not valid any more and were left out until "
+                        "you answer them again:\n{problems}"
+                    ).format(problems="\n".join(refused)),
+                )
 
         def failed(error: Exception) -> None:
             show_error(self, self.tr("The client could not be opened."), error)

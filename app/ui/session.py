@@ -26,16 +26,25 @@ from rules.profile import PROFILE_KEYS, Profile, ProfileError, parse_profile
 UNNAMED = "—"
 
 
-def check_answer(key: str, value: Any) -> list[str]:
-    """The problems with ``value`` as the answer to ``key`` (empty when it is valid)."""
+def check_answer(key: str, value: Any, answers: dict[str, Any] | None = None) -> list[str]:
+    """The problems with ``value`` as the answer to ``key``, alone or, given the other
+    ``answers``, together with them (a zone that contradicts the city); empty when valid."""
     if key not in PROFILE_KEYS:
         return [f"{key}: unknown key"]
-    data = {"name": UNNAMED, key: value}
+    data = {**(answers or {}), "name": UNNAMED, key: value}
+    if key == "name":
+        data["name"] = value
     try:
         parse_profile(data)
     except ProfileError as error:
-        return error.problems
+        return [p for p in error.problems if _concerns(p, key)]
     return []
+
+
+def _concerns(problem: str, key: str) -> bool:
+    """Whether a problem line names ``key`` (``employees: ...`` or ``zone, city: ...``)."""
+    fields = problem.split(":", 1)[0]
+    return key in (f.strip().split("[")[0] for f in fields.split(","))
 
 
 class ClientSession(QObject):
@@ -91,17 +100,31 @@ class ClientSession(QObject):
         self.dirty = False
         self.reassess()
 
-    def open(self, record: ClientRecord) -> None:
+    def open(self, record: ClientRecord) -> list[str]:
+        """Work on a saved client. A stored answer today's checks refuse (saved by an older
+        version, e.g. a zone contradicting the city) is left out of the working answers, so the
+        rest can be assessed; the refusals are returned to be shown. The stored record keeps it
+        until the user saves."""
         self.record = record
         self.answers = dict(record.profile)
         self.skipped = set()
         self.dirty = False
+        refused: list[str] = []
+        try:
+            parse_profile(self.answers)
+        except ProfileError as error:
+            refused = error.problems
+            for problem in refused:
+                for key in list(self.answers):
+                    if key != "name" and _concerns(problem, key):
+                        del self.answers[key]
         self.reassess()
+        return refused
 
     def set_answer(self, key: str, value: Any) -> None:
         """Take ``value`` as the answer to ``key``; raise ProfileError (nothing changes) when
         it is refused."""
-        problems = check_answer(key, value)
+        problems = check_answer(key, value, self.answers)
         if problems:
             raise ProfileError(problems)
         self.skipped.discard(key)

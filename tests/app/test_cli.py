@@ -187,3 +187,13 @@ def test_verbose_logs_to_stderr_and_the_log_file(tmp_path: Path) -> None:
     assert "assessed 光谷智算科技有限公司" in done.stderr
     log_text = (tmp_path / "logs" / "policy-checker.log").read_text("utf-8")
     assert "assessed 光谷智算科技有限公司" in log_text
+
+
+def test_a_zone_contradicting_the_city_exits_2_naming_both(tmp_path: Path) -> None:
+    path = write_profile(
+        tmp_path, {"name": "襄阳某企业", "zone": "outside_hubei", "city": "xiangyang"}
+    )
+    done = run("assess", str(path))
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("zone, city: ")
+    assert "Traceback" not in done.stderr

@@ -169,3 +169,25 @@ def test_size_figures_settle_the_sme_condition_only_when_they_can(pack) -> None:
     # settle it at once, and so does revenue under 40,000 (万元).
     assert m38.verdict == "needs_info"
     assert set(m38.settled_by) == {"employees", "annual_revenue"}
+
+
+def test_an_as_of_date_before_the_notice_gets_a_caveat(pack) -> None:
+    issued = pack.manifest.document.issued
+    early = assess_dict(pack, AI_STARTUP, date(2020, 12, 1)).result("m02")
+    on_the_day = assess_dict(pack, AI_STARTUP, issued).result("m02")
+    assert "before_issue" in early.caveats
+    assert "before_issue" not in on_the_day.caveats
+
+
+def test_outside_hubei_is_not_eligible_for_a_hubei_provision_and_unknown_stays_open(pack) -> None:
+    hangzhou = {
+        "name": "杭州云帆跨境电商有限公司",
+        "zone": "outside_hubei",
+        "activities": ["cross_border_ecommerce", "export_goods", "import_goods"],
+    }
+    outside = assess_dict(pack, hangzhou)
+    unknown = assess_dict(pack, {k: v for k, v in hangzhou.items() if k != "zone"})
+    assert outside.derived["in_hubei"].value is False
+    assert outside.result("m35").verdict == "not_eligible"
+    assert unknown.result("m35").verdict == "needs_info"
+    assert "zone" in unknown.result("m35").missing

@@ -122,3 +122,12 @@ def test_an_unanswered_source_is_named_among_the_missing_keys(pack) -> None:
     m14 = assess_dict(pack, {"name": "新公司", "zone": "ftz_wuhan"}).result("m14")
     assert m14.verdict == "needs_info"
     assert {"medical_institution", "industry_code"} <= set(m14.missing)
+
+
+def test_a_company_outside_hubei_is_in_no_hubei_city() -> None:
+    from rules.inference import infer
+
+    found = infer({"zone": "outside_hubei", "credit_code": "91420100MA4KX8N35J"})
+    assert found["city"].value == "other"  # the zone overrules the Wuhan registration
+    assert "湖北省外" in found["city"].basis("zh")
+    assert "city" not in infer({"zone": "outside_hubei", "city": "other"})

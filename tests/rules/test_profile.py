@@ -134,3 +134,22 @@ def test_malformed_json_reports_the_position() -> None:
     with pytest.raises(ProfileError) as caught:
         load_profile_json('{"name": "戊",\n "zone": }')
     assert caught.value.problems[0].startswith("profile: malformed JSON at line 2")
+
+
+@pytest.mark.parametrize(
+    ("zone", "city"),
+    [("outside_hubei", "xiangyang"), ("ftz_wuhan", "yichang"), ("ftz_yichang", "wuhan")],
+)
+def test_a_zone_that_contradicts_the_city_is_refused_naming_both(zone: str, city: str) -> None:
+    with pytest.raises(ProfileError) as refused:
+        parse_profile({"name": "矛盾企业", "zone": zone, "city": city})
+    (line,) = refused.value.problems
+    assert line.startswith("zone, city: ") and zone in line and city in line
+
+
+@pytest.mark.parametrize(
+    ("zone", "city"),
+    [("outside_hubei", "other"), ("ftz_wuhan", "wuhan"), ("ftz_linkage", "jingzhou")],
+)
+def test_zone_and_city_that_agree_are_taken(zone: str, city: str) -> None:
+    assert parse_profile({"name": "企业", "zone": zone, "city": city}).city == city

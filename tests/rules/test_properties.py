@@ -31,7 +31,24 @@ BOOLEANS = [k for k, f in PROFILE_FIELDS.items() if f.kind == "bool"]
 for key in BOOLEANS:
     VALUES[key] = st.booleans()
 
-profiles = st.fixed_dictionaries({}, optional=VALUES).map(lambda d: {"name": "测试企业", **d})
+FTZ_AREA_CITY = {"ftz_wuhan": "wuhan", "ftz_xiangyang": "xiangyang", "ftz_yichang": "yichang"}
+
+
+def consistent_place(data: dict[str, Any]) -> bool:
+    """Zone and city that can both be true (a contradiction is refused: tested in test_profile)."""
+    zone, city = data.get("zone"), data.get("city")
+    if zone is None or city is None:
+        return True
+    if zone == "outside_hubei":
+        return city == "other"
+    return FTZ_AREA_CITY.get(zone, city) == city
+
+
+profiles = (
+    st.fixed_dictionaries({}, optional=VALUES)
+    .map(lambda d: {"name": "测试企业", **d})
+    .filter(consistent_place)
+)
 SETTLED = ("eligible", "not_eligible", "not_applicable")
 
 
@@ -43,6 +60,8 @@ def test_adding_a_fact_never_unsettles_a_verdict(pack, base, extra_key, data) ->
     if extra_key in base:
         return
     value = data.draw(VALUES[extra_key])
+    if not consistent_place({**base, extra_key: value}):
+        return
     before = assess(pack, parse_profile(base), AS_OF)
     if extra_key in before.inferred:
         return  # an answer may overrule an inference: that is what makes it overridable

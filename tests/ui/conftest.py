@@ -47,4 +47,4 @@ def chinese(qapp) -> Iterator[Translations]:
     translations = Translations()
     translations.apply("zh")
     yield translations
-    translations.apply("en")
+    translations.clear()

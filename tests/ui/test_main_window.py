@@ -25,8 +25,17 @@ def window(qtbot, context):
     qtbot.waitExposed(main)
     yield main
     main.session.dirty = False  # a test may leave answers unsaved: close without asking
-    main.close()
-    main.deleteLater()
+    close_for_good(main)
+
+
+def close_for_good(window: QWidget) -> None:
+    """Close and delete now: a window left behind would stay active and take the next test's
+    window-wide shortcuts."""
+    from app.ui.tasks import wait_until_idle
+
+    wait_until_idle()  # no task of this window may still hold the database
+    window.close()
+    window.deleteLater()
 
 
 def answer_all(window: MainWindow, example: str) -> dict:
@@ -61,6 +70,7 @@ def test_picking_a_result_shows_its_detail_and_both_follow_edits(qtbot, window) 
     assert window.detail.title_label.isVisible()
     assert "15%" in window.detail.title_label.text()
     assert window.session.assessment.result("m02").verdict == "eligible"
+    window.session.forget("city")  # a city of Hubei would contradict the new zone
     window.session.set_answer("zone", "outside_hubei")
     assert window.session.assessment.result("m02").verdict == "not_eligible"
     assert window.results.current_measure == "m02"
@@ -253,13 +263,12 @@ def test_the_window_layout_is_remembered(qtbot, context) -> None:
     first.workspace.split.setSizes([250, 700])
     remembered = first.workspace.split.sizes()
     first.close()
-    first.deleteLater()
     assert QSettings().value("window/geometry") == first.saveGeometry()
+    close_for_good(first)
     second = MainWindow(context)
     second.show()
     qtbot.waitExposed(second)
     second.new_walk_in()
     assert second.workspace.split.sizes() == remembered
     second.session.dirty = False
-    second.close()
-    second.deleteLater()
+    close_for_good(second)

@@ -48,3 +48,28 @@ def test_save_adds_the_client_with_a_frozen_assessment(session, service, wait_ta
     assert not session.dirty
     history = service.assessments(saved[0].id)
     assert len(history) == 1
+
+
+def test_a_zone_that_contradicts_the_city_is_refused(session: ClientSession) -> None:
+    session.start_walk_in()
+    session.set_answer("city", "yichang")
+    with pytest.raises(ProfileError) as refused:
+        session.set_answer("zone", "ftz_wuhan")
+    assert "zone, city" in str(refused.value)
+    assert "zone" not in session.answers
+    session.set_answer("zone", "ftz_yichang")
+    assert session.assessment.profile.zone == "ftz_yichang"
+
+
+def test_a_stored_contradiction_is_left_out_not_lost(session: ClientSession, service) -> None:
+    from db.repositories import clients
+
+    with service.database.write() as db:  # as an older version could have saved it
+        record = clients.add(
+            db, {"name": "矛盾公司", "zone": "outside_hubei", "city": "wuhan", "employees": 9}, "t"
+        )
+    refused = session.open(record)
+    assert refused and "zone, city" in refused[0]
+    assert session.answers == {"name": "矛盾公司", "employees": 9}
+    assert session.assessment.summary()["needs_info"] > 0
+    assert service.client(record.id).profile["zone"] == "outside_hubei"  # nothing lost

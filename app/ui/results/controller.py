@@ -22,7 +22,8 @@ GROUPINGS: tuple[GroupBy, ...] = ("verdict", "chapter", "none")
 # Caveats worth a marker in each row; the end-2023 one concerns every measure of the notice at
 # once, so the screen states it once above the list instead of on all 68 rows.
 ROW_CAVEATS = ("pending_national_approval", "pilot")
-GLOBAL_CAVEAT = "past_deadline"
+# Caveats about the as-of date (the same for every measure): one note above the list.
+DOCUMENT_CAVEATS = ("past_deadline", "before_issue")
 
 
 translate = QCoreApplication.translate
@@ -166,5 +167,7 @@ class ResultsController:
         return groups
 
     @staticmethod
-    def deadline_passed(rows: Iterable[ResultRow]) -> bool:
-        return any(GLOBAL_CAVEAT in row.caveats for row in rows)
+    def document_caveat(rows: Iterable[ResultRow]) -> str | None:
+        """The as-of date's caveat (past the 2023 targets, or before the notice), if any."""
+        found = {c for row in rows for c in row.caveats}
+        return next((c for c in DOCUMENT_CAVEATS if c in found), None)

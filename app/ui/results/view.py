@@ -194,12 +194,7 @@ class ResultsView(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter by number or title (Ctrl+F)"))
         self.filter_edit.setAccessibleName(self.tr("Filter measures by number or title"))
         self.tree.setAccessibleName(self.tr("Measures and verdicts"))
-        self.deadline_note.setText(
-            self.tr(
-                "The notice set the end of 2023 for its targets. That date has passed: "
-                "check the current practice with the office before relying on a measure."
-            )
-        )
+        self._show_document_caveat()
         self.empty_note.setText(self.tr("No measure matches the filters."))
         self._update_chips()
         self.model.refresh()
@@ -255,7 +250,7 @@ class ResultsView(QWidget):
         if not self.model.set_groups(groups, flat):
             self._restore(scroll)
         self._update_chips()
-        self.deadline_note.setVisible(self.controller.deadline_passed(self._rows))
+        self._show_document_caveat()
         empty = self.model.measure_count() == 0
         self.empty_note.setVisible(empty)
 
@@ -309,6 +304,24 @@ class ResultsView(QWidget):
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
+
+    def _show_document_caveat(self) -> None:
+        caveat = self.controller.document_caveat(self._rows)
+        if caveat == "past_deadline":
+            self.deadline_note.setText(
+                self.tr(
+                    "The notice set the end of 2023 for its targets. That date has passed: "
+                    "check the current practice with the office before relying on a measure."
+                )
+            )
+        elif caveat == "before_issue":
+            self.deadline_note.setText(
+                self.tr(
+                    "The as-of date is before the notice was issued ({issued}): it was not "
+                    "yet in force then, so these verdicts are for reference only."
+                ).format(issued=self.context.pack.manifest.document.issued.isoformat())
+            )
+        self.deadline_note.setVisible(caveat is not None)
 
     def _update_chips(self) -> None:
         found = counts(self._rows)
