@@ -26,11 +26,12 @@ from app.cli_common import (
 from app.logs import setup_logging
 from app.text_table import render_table
 from rules.answer import assessment_json
-from rules.cases import run_cases
+from rules.cases import OUTCOMES, load_cases, provision_coverage, run_cases
 from rules.diff import diff_packs
 from rules.engine import Assessment, assess
 from rules.explain import question_text, reason
 from rules.lint import lint_pack
+from rules.pack import Pack
 
 log = logging.getLogger("policy-check")
 MAX_JOBS = 64  # worker processes for batch; more only thrash the machine
@@ -131,7 +132,28 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
         for failure in outcome.failures:
             print(f"FAIL {outcome.file}: {outcome.case.name}: {failure}", file=sys.stderr)
     print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    if args.coverage:
+        gaps = print_provision_coverage(load_pack_checked(args.pack), folder)
+        if gaps:
+            print(f"{gaps} provision(s) lack a case where they are met, not met or unknown")
+            return 1
     return 1 if failed else 0
+
+
+def print_provision_coverage(pack: Pack, folder: Path) -> int:
+    """Print each provision's case outcomes; return how many provisions lack one of the three."""
+    coverage = provision_coverage(pack, load_cases(folder))
+    rows = [
+        [
+            c.measure_id,
+            c.provision_id,
+            *(str(c.counts[outcome]) for outcome in OUTCOMES),
+            ", ".join(c.missing) or "ok",
+        ]
+        for c in coverage
+    ]
+    print(render_table(["measure", "provision", "met", "not met", "unknown", "lacking"], rows))
+    return sum(1 for c in coverage if c.missing)
 
 
 def cmd_rules_diff(args: argparse.Namespace) -> int:
@@ -227,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
         sub = rules_sub.add_parser(name, help=text)
         sub.add_argument("pack", nargs="?", metavar="PACK", help="pack folder (default: bundled)")
         sub.set_defaults(handler=handler)
+        if name == "test":
+            sub.add_argument(
+                "--coverage",
+                action="store_true",
+                help="also print, per provision, the cases where it is met / not met / unknown, "
+                "and fail when one of the three is missing",
+            )
     diff_cmd = rules_sub.add_parser("diff", help="list measures whose criteria changed")
     diff_cmd.add_argument("old", metavar="OLD")
     diff_cmd.add_argument("new", metavar="NEW")

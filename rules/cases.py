@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from rules.engine import Verdict, assess
+from rules.engine import Result, Verdict, assess
 from rules.pack import Pack, load_pack
 from rules.profile import ProfileError, parse_profile
 from rules.yaml_loader import load_yaml
@@ -80,3 +80,41 @@ def run_case(pack: Pack, file: str, case: Case) -> CaseOutcome:
 def run_cases(folder: Path) -> list[CaseOutcome]:
     pack = load_pack(folder)
     return [run_case(pack, file, case) for file, case in load_cases(folder)]
+
+
+OUTCOMES: tuple[Result, ...] = ("met", "not_met", "unknown")
+
+
+@dataclass(frozen=True)
+class ProvisionCoverage:
+    """How many cases show a provision met, not met and unknown."""
+
+    measure_id: str
+    provision_id: str
+    counts: dict[Result, int]
+
+    @property
+    def missing(self) -> tuple[Result, ...]:
+        return tuple(outcome for outcome in OUTCOMES if not self.counts[outcome])
+
+
+def provision_coverage(pack: Pack, cases: list[tuple[str, Case]]) -> list[ProvisionCoverage]:
+    """For every provision of the pack, the outcomes the cases show it in.
+
+    A case counts for the measures it expects a verdict of: those are the ones it was written
+    about. A provision's outcome is its own result in that case (met, not met or unknown),
+    whatever the measure's verdict, which takes the most favourable provision.
+    """
+    counts = {(m.id, p.id): dict.fromkeys(OUTCOMES, 0) for m in pack.measures for p in m.provisions}
+    for _file, case in cases:
+        try:
+            profile = parse_profile(case.profile)
+        except ProfileError:
+            continue  # a refused profile is a failing case, reported by run_case
+        assessment = assess(pack, profile, case.as_of)
+        for measure_id in case.expect:
+            if measure_id not in pack.by_id:
+                continue
+            for provision in assessment.result(measure_id).provisions:
+                counts[(measure_id, provision.provision.id)][provision.result] += 1
+    return [ProvisionCoverage(m, p, c) for (m, p), c in counts.items()]

@@ -126,3 +126,34 @@ def test_rules_commands_on_a_broken_pack_exit_2(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert diff.returncode == 2 and "unknown field 'x'" in diff.stderr
+
+
+def test_provision_coverage_names_the_outcome_a_provision_lacks(tmp_path: Path) -> None:
+    from rules.cases import load_cases, provision_coverage
+
+    folder = copy_pack(tmp_path)
+    # Only a case where m38's foreign-debt provision is met: not met and unknown are lacking.
+    (folder / "cases" / "m38.yaml").write_text(
+        "- name: HTE SME in the Wuhan area\n"
+        "  as_of: 2026-11-29\n"
+        "  profile: {name: 光谷智算, zone: ftz_wuhan, industry_code: I6513, employees: 45,"
+        " annual_revenue: 3200, high_tech_enterprise: true, specialized_sme: false,"
+        " activities: [], sectors: []}\n"
+        "  expect: {m38: eligible}\n",
+        "utf-8",
+    )
+    pack = load_pack(folder)
+    coverage = {
+        (c.measure_id, c.provision_id): c for c in provision_coverage(pack, load_cases(folder))
+    }
+    foreign_debt = next(c for (m, _), c in coverage.items() if m == "m38" and c.counts["met"])
+    assert foreign_debt.missing == ("not_met", "unknown")
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "rules", "test", "--coverage", str(folder)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "provision(s) lack a case" in done.stdout
+    assert any(
+        line.startswith("m38") and "not_met, unknown" in line for line in done.stdout.splitlines()
+    )
