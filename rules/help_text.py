@@ -311,6 +311,10 @@ SECTOR_HELP: Final[Help] = {
         "用技术为金融机构或金融业务提供产品和服务",
         "Provides technology products or services for financial institutions or finance",
     ),
+    "insurance": (
+        "经金融监管部门批准经营保险业务的保险公司或其分支机构",
+        "An insurer licensed to sell insurance, or its branch",
+    ),
     "leasing": (
         "出租设备、无形资产等，从事租赁业务",
         "Leases out equipment, intangible assets or other goods",
@@ -318,6 +322,10 @@ SECTOR_HELP: Final[Help] = {
     "testing_certification": (
         "提供检验、检测或认证服务",
         "Provides inspection, testing or certification services",
+    ),
+    "judicial_appraisal": (
+        "经司法行政机关登记、从事司法鉴定业务的机构",
+        "A body registered with the justice department to give forensic appraisals",
     ),
     "edible_fungi": (
         "种植、加工或交易食用菌等优势农产品",

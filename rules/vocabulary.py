@@ -72,8 +72,10 @@ SECTORS: Final[Labels] = {
     "aviation": ("航空", "Aviation"),
     "finance": ("金融", "Finance"),
     "fintech": ("金融科技", "Fintech"),
+    "insurance": ("保险", "Insurance"),
     "leasing": ("租赁", "Leasing"),
     "testing_certification": ("检验检测", "Testing and certification"),
+    "judicial_appraisal": ("司法鉴定", "Forensic appraisal"),
     "edible_fungi": ("食用菌等农产品", "Edible fungi and farm produce"),
     "service_outsourcing": ("服务外包", "Service outsourcing"),
     "professional_services": (
