@@ -147,6 +147,15 @@ PROFILE_FIELDS: Final[dict[str, FieldInfo]] = {
             "是否为持牌金融机构?",
             "Is it a licensed financial institution?",
         ),
+        _f(
+            "key_field_in_catalogue",
+            "bool",
+            "企业所在领域是否已列入省里确定的第2条15%税率关键领域目录?"
+            "(第2条所列领域后有“等”字,名单开放,以省级目录为准)",
+            "Is the company's field in Hubei's catalogue of key fields for measure 2's 15% rate? "
+            "(Measure 2's list ends in 'such as': it is open, and the province's catalogue "
+            "decides)",
+        ),
     )
 }
 

@@ -196,6 +196,19 @@ FIELD_HELP: Final[Help] = {
         "bank, securities firm or insurer. Measures such as tech-finance innovation and the "
         "financial 'regulatory sandbox' are aimed at them.",
     ),
+    "key_field_in_catalogue": (
+        "通知第2条列举光电子信息、人工智能、生物医药、新能源汽车和智能网联汽车后写有“等关键领域”，"
+        "名单是开放的：集成电路、新一代信息技术、高端装备、新材料等相邻领域能否享受15%税率，"
+        "以省里（省财政厅、省税务局、省经信厅）确定的领域目录为准。本条尚待国家批准，目录可能尚未公布；"
+        "未向上述部门核实前请选“不知道”。",
+        "Measure 2 names optoelectronics, AI, biomedicine, new-energy and intelligent connected "
+        "vehicles and then says 'and other key fields': the list is open. Whether an adjacent "
+        "field such as integrated circuits, new-generation IT, high-end equipment or new "
+        "materials qualifies for the 15% rate is for the province's catalogue of fields (set by "
+        "the finance and tax departments and the Department of Economy and Information "
+        "Technology). The measure still awaits national approval, so the catalogue may not be "
+        "published yet; answer 'don't know' until you have checked with those departments.",
+    ),
 }
 
 SECTOR_HELP: Final[Help] = {

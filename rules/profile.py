@@ -115,6 +115,7 @@ class Profile(BaseModel):
     medical_institution: StrictBool | None = None
     research_institution: StrictBool | None = None
     financial_institution: StrictBool | None = None
+    key_field_in_catalogue: StrictBool | None = None  # m02's open list of key fields
 
     def facts(self) -> dict[str, Any]:
         """The answered keys and their values; an absent key is unknown."""

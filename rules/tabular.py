@@ -54,6 +54,7 @@ HEADER_ALIASES: Final[dict[str, str]] = {
     "高校或科研院所": "research_institution",
     "科研机构": "research_institution",
     "金融机构": "financial_institution",
+    "列入省级关键领域目录": "key_field_in_catalogue",
 }
 _TRUE: Final = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
 _FALSE: Final = frozenset({"false", "no", "n", "0", "否", "无", "不是"})

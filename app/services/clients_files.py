@@ -56,6 +56,7 @@ ZH_HEADERS: dict[str, str] = {
     "medical_institution": "医疗机构",
     "research_institution": "高校或科研机构",
     "financial_institution": "金融机构",
+    "key_field_in_catalogue": "列入省级关键领域目录",
 }
 _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("ID", "序号"),

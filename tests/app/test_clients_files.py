@@ -45,6 +45,7 @@ FULL: dict[str, Any] = {
     "medical_institution": False,
     "research_institution": False,
     "financial_institution": False,
+    "key_field_in_catalogue": True,
 }
 EDGES: list[dict[str, Any]] = [
     {"name": "待访企业", "sectors": [], "activities": [], "first_profit_year": None},

@@ -54,6 +54,9 @@ def test_needs_info_asks_the_questions(pack) -> None:
         "企业从事哪些重点产业领域?",
         "是否从事关键领域核心环节的生产研发?",
         "首个获利年度(尚未获利请选择“尚未获利”)",
+        # m02's list is open: for a field it does not name, the province's catalogue decides
+        "企业所在领域是否已列入省里确定的第2条15%税率关键领域目录?"
+        "(第2条所列领域后有“等”字,名单开放,以省级目录为准)",
     ]
 
 
@@ -69,7 +72,7 @@ def test_eligible_says_what_is_met_and_what_it_gains(pack) -> None:
     assert m02["reason"].startswith("Applies: Corporate income tax at 15%")
     assert "15% instead of the standard 25%" in m02["gains"]
     assert m02["caveats"][0]["code"] == "pending_national_approval"
-    assert len(m02["explanation"]) == 4
+    assert len(m02["explanation"]) == 5  # FTZ, named field, named-or-adjacent, core link, window
     assert m02["explanation"][1].endswith("(yours: Artificial intelligence)")
 
 

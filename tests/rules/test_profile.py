@@ -32,6 +32,7 @@ CONTRACT_KEYS = [
     "medical_institution",
     "research_institution",
     "financial_institution",
+    "key_field_in_catalogue",
 ]
 
 

@@ -50,6 +50,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
             "first_profit_year",
             "rd_expense_ratio",
             "core_link_rnd_production",
+            "key_field_in_catalogue",
         ),
     ),
     ("activities", ("sectors", "activities")),
