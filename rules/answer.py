@@ -74,6 +74,7 @@ def result_json(result: MeasureResult, assessment: Assessment, lang: str) -> dic
             return fill_parameters(text, assessment.pack, assessment.as_of, lang)
 
         entry["provision"] = provision.id
+        entry["provision_status"] = provision.status or measure.status
         entry["gains"] = fill(provision.gains.get(lang))
         entry["next_step"] = fill(provision.next_step.get(lang))
         entry["documents"] = [d.get(lang) for d in provision.documents]

@@ -19,6 +19,7 @@ from typing import Any, Final, NamedTuple
 from rules.derived import DERIVATIONS, Fact
 from rules.engine import (
     Assessment,
+    Caveat,
     ConditionTrace,
     MeasureResult,
     ProvisionResult,
@@ -47,6 +48,7 @@ class Decision(NamedTuple):
     settled_by: tuple[str, ...]
     # per provision: (result, missing, per condition: result)
     provisions: tuple[tuple[Result, tuple[str, ...], tuple[Result, ...]], ...]
+    caveats: tuple[Caveat, ...]  # they follow the deciding provisions' standing
 
 
 def _projector(kind: str, conditions: list[tuple[Condition, Any]]) -> Projector:
@@ -113,7 +115,6 @@ class Assessor:
                 (f, _projector(field_info(f).kind, per_field[f])) for f in sorted(per_field)
             )
             self._plans.append(_Plan(measure, reads, _key_maker(reads), tuple(provisions), {}))
-        self._caveats = {m.id: thresholds.caveats(m) for m in pack.measures}
         self._fields = sorted({f for plan in self._plans for f, _ in plan.reads})
         self._derived_fields = [f for f in self._fields if f in DERIVATIONS]
 
@@ -142,7 +143,7 @@ class Assessor:
                     decision.verdict,
                     None,
                     decision.missing,
-                    self._caveats[plan.measure.id],
+                    decision.caveats,
                     partial(_write_trace, plan, decision, evaluation),
                     decision.settled_by,
                 )
@@ -167,6 +168,7 @@ def _decision_of(result: MeasureResult) -> Decision:
         tuple(
             (p.result, p.missing, tuple(c.result for c in p.conditions)) for p in result.provisions
         ),
+        result.caveats,
     )
 
 

@@ -7,7 +7,7 @@ condition is evaluated (no short-circuit) so the trace shows every value read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final, Literal, NamedTuple
@@ -244,7 +244,7 @@ class _Evaluation:
             verdict,
             tuple(provisions),
             missing_keys,
-            self.caveats(measure),
+            self.caveats(measure, deciding_provisions(provisions)),
             settled_by=settled_by,
         )
 
@@ -275,16 +275,28 @@ class _Evaluation:
         results = [trial.node(p.criteria, p.id, [])[0] for p in undecided]
         return "met" in results or all(r == "not_met" for r in results)
 
-    def caveats(self, measure: Measure) -> tuple[Caveat, ...]:
+    def caveats(self, measure: Measure, deciding: Sequence[Provision] = ()) -> tuple[Caveat, ...]:
+        """The measure's caveats: the standing of the provisions its verdict rests on (each
+        provision's own, or the measure's), then those of the as-of date."""
         caveats: list[Caveat] = []
-        if measure.status in ("pending_national_approval", "pilot"):
-            caveats.append(measure.status)
+        statuses = [p.status or measure.status for p in deciding] or [measure.status]
+        for status in dict.fromkeys(statuses):
+            if status in ("pending_national_approval", "pilot"):
+                caveats.append(status)
         document = self.pack.manifest.document
         if document.deadline is not None and self.as_of > document.deadline:
             caveats.append("past_deadline")
         if self.as_of < document.issued:
             caveats.append("before_issue")
         return tuple(caveats)
+
+
+def deciding_provisions(provisions: Sequence[ProvisionResult]) -> list[Provision]:
+    """The provisions the measure's verdict rests on: those with its most favourable result."""
+    if not provisions:
+        return []
+    best = min(_FAVOUR[p.result] for p in provisions)
+    return [p.provision for p in provisions if _FAVOUR[p.result] == best]
 
 
 def trace_of(

@@ -129,6 +129,10 @@ class Provision(_Strict):
     documents: list[Text] = Field(default_factory=list)
     office: Text
     prerequisites: list[Prerequisite] = Field(default_factory=list)
+    # The provision's own standing where its words differ from the measure's (a provincial part
+    # of a measure awaiting national approval, an exploratory part of one in force); None: the
+    # measure's.
+    status: Status | None = None
 
 
 class Measure(_Strict):

@@ -193,3 +193,26 @@ def test_outside_hubei_is_not_eligible_for_a_hubei_provision_and_unknown_stays_o
     assert outside.result("m35").verdict == "not_eligible"
     assert unknown.result("m35").verdict == "needs_info"
     assert "zone" in unknown.result("m35").missing
+
+
+def test_a_provision_carries_its_own_standing(pack) -> None:
+    """m17's provincial branch is not awaiting national approval, though the measure's other
+    part is; m26's mixed-use land is exploratory, its standard land is not."""
+    jingzhou = {
+        "name": "荆州楚药生物科技有限公司",
+        "zone": "hubei_other",
+        "city": "jingzhou",
+        "sectors": ["biomedicine"],
+        "activities": ["medical_device_registration", "new_drug_development"],
+    }
+    testing = assess_dict(pack, jingzhou).result("m17")
+    assert testing.verdict == "eligible"
+    assert "pending_national_approval" not in testing.caveats
+    land = {"name": "襄阳某装备有限公司", "zone": "hubei_other", "activities": ["industrial_land"]}
+    standard_land = assess_dict(pack, land).result("m26")
+    assert standard_land.verdict == "eligible" and "pilot" not in standard_land.caveats
+    in_the_area = assess_dict(pack, {**land, "zone": "ftz_xiangyang"}).result("m26")
+    provisions = {p.provision.id: p.result for p in in_the_area.provisions}
+    assert provisions["mixed_innovative_land"] == "met"
+    assert "pilot" in in_the_area.caveats
+    assert pack.by_id["m26"].status == "in_force"
