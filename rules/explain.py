@@ -142,14 +142,14 @@ def reason(result: MeasureResult, lang: str) -> str:
         head = _pick(
             (f"适用“{best.provision.title.zh}”", f"Applies: {best.provision.title.en}"), lang
         )
-        sep = "。满足:" if lang == "zh" else ". Met: "
-        return head + (sep + ("; ".join(met)) if met else "")
+        sep = "。满足：" if lang == "zh" else ". Met: "
+        return head + (sep + _join(met, lang) if met else "")
     if result.verdict == "needs_info":
         questions = [question_text(key, lang) for key in result.missing]
         head = _pick(("尚需回答：", "Still to answer: "), lang)
         if not questions:
             return _pick(("现有信息不足以判断。", "The answers so far cannot settle it."), lang)
-        return head + ("; ".join(questions))
+        return head + _join(questions, lang)
     failed: list[str] = []
     for provision in result.provisions:
         for condition in provision.conditions:
@@ -157,7 +157,12 @@ def reason(result: MeasureResult, lang: str) -> str:
                 line = condition_line(condition, lang)
                 if line not in failed:
                     failed.append(line)
-    return _pick(("不适用：", "Does not apply: "), lang) + "; ".join(failed)
+    return _pick(("不适用：", "Does not apply: "), lang) + _join(failed, lang)
+
+
+def _join(parts: list[str], lang: str) -> str:
+    """A list in a sentence, with the language's own punctuation (full-width in Chinese)."""
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def explanation_lines(result: MeasureResult, lang: str) -> list[str]:

@@ -90,3 +90,16 @@ def test_numeric_thresholds_are_shown(pack) -> None:
         condition_line(trace, "en") == "R&D ratio high enough: not met (yours: 3.5%; required ≥ 5%)"
     )
     assert condition_line(trace, "zh") == "研发费用占比达标：不满足（您的情况：3.5%；要求≥5%）"
+
+
+def test_chinese_reasons_use_full_width_separators(pack) -> None:
+    from rules.explain import reason
+    from tests.conftest import AI_STARTUP, assess_dict
+
+    assessment = assess_dict(pack, {**AI_STARTUP, "zone": "outside_hubei", "city": "other"})
+    reasons = [reason(r, "zh") for r in assessment.results] + [
+        reason(r, "zh") for r in assess_dict(pack, AI_STARTUP).results
+    ]
+    joined = "\n".join(reasons)
+    assert "满足：" in joined and "不适用：" in joined and "；" in joined
+    assert "; " not in joined and "满足:" not in joined
