@@ -23,7 +23,7 @@ from pydantic import (
 
 from rules.credit_code import normalize_credit_code
 from rules.industry import industry_table
-from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, ZONES, Labels
+from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, SECTORS, ZONES, Labels
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -176,10 +176,6 @@ def _null_problems(data: dict[str, Any]) -> list[str]:
     ]
 
 
-# The city each FTZ area lies in (the linkage zones and development zones span several cities).
-_FTZ_AREA_CITY = {"ftz_wuhan": "wuhan", "ftz_xiangyang": "xiangyang", "ftz_yichang": "yichang"}
-
-
 def _place_problems(profile: Profile) -> list[str]:
     """Zone and city that cannot both be true: one line naming both fields."""
     zone, city = profile.zone, profile.city
@@ -190,7 +186,7 @@ def _place_problems(profile: Profile) -> list[str]:
             f"zone, city: zone 'outside_hubei' (outside Hubei) contradicts city '{city}', "
             "a city of Hubei; correct one of them"
         ]
-    area_city = _FTZ_AREA_CITY.get(zone)
+    area_city = FTZ_AREA_CITY.get(zone)
     if area_city is not None and city != area_city:
         return [
             f"zone, city: zone '{zone}' lies in {area_city}, not in city '{city}'; "

@@ -21,6 +21,12 @@ ZONES: Final[Labels] = {
 
 FTZ_ZONES: Final = frozenset({"ftz_wuhan", "ftz_xiangyang", "ftz_yichang"})
 OUTSIDE_HUBEI: Final = "outside_hubei"
+# The city each FTZ area lies in (the linkage zones and development zones span several cities).
+FTZ_AREA_CITY: Final = {
+    "ftz_wuhan": "wuhan",
+    "ftz_xiangyang": "xiangyang",
+    "ftz_yichang": "yichang",
+}
 
 CITIES: Final[Labels] = {
     "wuhan": ("武汉市", "Wuhan"),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rules.engine import assess
 from rules.fields import PROFILE_FIELDS
 from rules.profile import parse_profile
-from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, ZONES
+from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, SECTORS, ZONES
 from tests.conftest import AS_OF
 
 VALUES: dict[str, st.SearchStrategy[Any]] = {
@@ -30,8 +30,6 @@ VALUES: dict[str, st.SearchStrategy[Any]] = {
 BOOLEANS = [k for k, f in PROFILE_FIELDS.items() if f.kind == "bool"]
 for key in BOOLEANS:
     VALUES[key] = st.booleans()
-
-FTZ_AREA_CITY = {"ftz_wuhan": "wuhan", "ftz_xiangyang": "xiangyang", "ftz_yichang": "yichang"}
 
 
 def consistent_place(data: dict[str, Any]) -> bool:
