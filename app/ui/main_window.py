@@ -28,6 +28,8 @@ from db.records import ClientRecord
 
 log = logging.getLogger(__name__)
 
+STATUS_MESSAGE_MS = 15_000
+
 
 class MainWindow(QMainWindow):
     """``MainWindow(context)``: the roster first; a client opens in the workspace."""
@@ -246,10 +248,11 @@ class MainWindow(QMainWindow):
         if self.workspace.tabs.currentIndex() != INTERVIEW:
             return  # a client opened with nothing left to ask: no interview took place
         counts = self.session.assessment.summary()
-        self.statusBar().showMessage(
+        self.statusBar().showMessage(  # for a while: it is stale once the desk moves on
             self.tr(
                 "Interview ended: {eligible} measures apply, {open} still need information."
-            ).format(eligible=counts["eligible"], open=counts["needs_info"])
+            ).format(eligible=counts["eligible"], open=counts["needs_info"]),
+            STATUS_MESSAGE_MS,
         )
 
     def _open_existing(self, client_id: int) -> None:

@@ -458,9 +458,9 @@ class InterviewView(QWidget):
         tags = question.tags
         if tags is not None and PROFILE_FIELDS[question.key].kind == "tags":
             editor.set_visible_tags(tags)  # type: ignore[attr-defined]
-        if question.kind == "tags" or question.key == "industry_code":
-            self.answer_area.addWidget(editor, 1)  # a list: it takes the room there is
-        else:
+        if question.kind == "tags":
+            self.answer_area.addWidget(editor, 1)  # a long checklist: it takes the room there is
+        else:  # the industry picker's list has a height of its own: keep it under the question
             self.answer_area.addWidget(editor, 1, Qt.AlignmentFlag.AlignTop)
         editor.show()  # now, not when the event loop comes round: Enter may follow at once
         QWidget.setTabOrder(editor, self.back_button)  # reading order: the answer, then buttons
