@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Final
 
 from rules.inference import Inference
+from rules.sme_standard import FINANCE_REFERENCE
 from rules.sme_standard import REFERENCE as SME_REFERENCE
 from rules.sme_standard import NotCovered, SizeStandard, standard_for
 from rules.vocabulary import FTZ_ZONES, OUTSIDE_HUBEI
@@ -77,7 +78,8 @@ def _standard(facts: Facts) -> SizeStandard | Fact:
     try:
         standard = standard_for(facts["industry_code"])
     except NotCovered:
-        return Fact(None, known=False, basis=f"{SME_REFERENCE}: industry not covered")
+        # The central bank, supervisors, public bodies: not enterprises, so never an SME.
+        return Fact(False, basis=f"{SME_REFERENCE}, {FINANCE_REFERENCE}: not an enterprise")
     if standard is None:
         return unknown("industry_code", basis="industry code too coarse for the size standard")
     return standard
@@ -87,16 +89,16 @@ def _is_sme(facts: Facts, as_of: date) -> Fact:
     standard = _standard(facts)
     if isinstance(standard, Fact):
         return standard
-    basis = f"{SME_REFERENCE}, {standard.zh}"
+    basis = f"{standard.reference}, {standard.zh}"
     value, missing = _tri_any_below(facts, standard.ceilings)
     return unknown(*missing, basis=basis) if value is None else Fact(value, basis=basis)
 
 
 def _sme_class(facts: Facts, as_of: date) -> Fact:
     standard = _standard(facts)
-    if isinstance(standard, Fact):
-        return standard
-    basis = f"{SME_REFERENCE}, {standard.zh}"
+    if isinstance(standard, Fact):  # a body that is no enterprise has no size class
+        return standard if not standard.known else Fact(None, known=False, basis=standard.basis)
+    basis = f"{standard.reference}, {standard.zh}"
     is_sme, sme_missing = _tri_any_below(facts, standard.ceilings)
     if is_sme is False:
         return Fact("large", basis=basis)
@@ -127,18 +129,22 @@ def _years_since_first_profit(facts: Facts, as_of: date) -> Fact:
     return Fact(None if year is None else as_of.year - year)
 
 
-def _profit_window_open(facts: Facts, as_of: date) -> Fact:
-    """Whether "5 years from the first profitable year" (自获利年度起5年内) still runs on as-of.
+def _profit_window(years: int) -> Callable[[Facts, date], Fact]:
+    """Whether "``years`` years from the first profitable year" (自获利年度起) still runs on as-of.
 
     A company not yet profitable has the whole window ahead of it, so the window counts as open.
     """
-    if "first_profit_year" not in facts:
-        return unknown("first_profit_year")
-    year = facts["first_profit_year"]
-    if year is None:
-        return Fact(True)
-    last = year + PROFIT_WINDOW_YEARS - 1
-    return Fact(as_of.year <= last, basis=f"{year}–{last}")
+
+    def window_open(facts: Facts, as_of: date) -> Fact:
+        if "first_profit_year" not in facts:
+            return unknown("first_profit_year")
+        year = facts["first_profit_year"]
+        if year is None:
+            return Fact(True)
+        last = year + years - 1
+        return Fact(as_of.year <= last, basis=f"{year}–{last}")
+
+    return window_open
 
 
 HTE_REFERENCE: Final = "国科发火〔2016〕32号 第十一条"
@@ -219,7 +225,14 @@ DERIVATIONS: Final[dict[str, Derivation]] = {
             ("first_profit_year",),
             "仍在自获利年度起5年内",
             "still within 5 years from the first profitable year",
-            _profit_window_open,
+            _profit_window(PROFIT_WINDOW_YEARS),
+        ),
+        Derivation(
+            "profit_window_10y_open",
+            ("first_profit_year",),
+            "仍在自获利年度起10年内",
+            "still within 10 years from the first profitable year",
+            _profit_window(10),
         ),
         Derivation(
             "hte_rd_ratio_required",

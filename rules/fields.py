@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from rules.derived import DERIVATIONS
-from rules.vocabulary import ACTIVITIES, CITIES, SECTORS, SME_CLASSES, ZONES, Labels
+from rules.vocabulary import ACTIVITIES, CITIES, IC_ROLES, SECTORS, SME_CLASSES, ZONES, Labels
 
 FieldKind = Literal["text", "code", "enum", "tags", "bool", "int", "number", "date", "year"]
 
@@ -120,6 +120,13 @@ PROFILE_FIELDS: Final[dict[str, FieldInfo]] = {
             "Is it an integrated-circuit enterprise?",
         ),
         _f(
+            "ic_role",
+            "enum",
+            "集成电路企业属于哪一类?",
+            "Which kind of IC enterprise is it?",
+            vocabulary=IC_ROLES,
+        ),
+        _f(
             "ic_line_width_nm",
             "number",
             "集成电路生产线最小线宽",
@@ -156,6 +163,30 @@ PROFILE_FIELDS: Final[dict[str, FieldInfo]] = {
             "(Measure 2's list ends in 'such as': it is open, and the province's catalogue "
             "decides)",
         ),
+        _f(
+            "in_east_lake",
+            "bool",
+            "企业是否注册在武汉东湖新技术开发区(光谷)?",
+            "Is the company registered in Wuhan East Lake High-tech Zone (Optics Valley)?",
+        ),
+        _f(
+            "key_enterprise",
+            "bool",
+            "企业是否列入省或市的重点企业名单?",
+            "Is the company on a provincial or city list of key enterprises?",
+        ),
+        _f(
+            "in_han_river_basin",
+            "bool",
+            "企业的货源或生产地是否在汉江流域?",
+            "Are the company's goods made or sourced in the Han River basin?",
+        ),
+        _f(
+            "imports_via_yichang",
+            "bool",
+            "企业是否经宜昌口岸(三峡机场、宜昌港)进口货物,或有此打算?",
+            "Does (or would) the company bring imports in through Yichang's port or airport?",
+        ),
     )
 }
 
@@ -168,6 +199,7 @@ _DERIVED_KINDS: Final[dict[str, tuple[FieldKind, dict[str, Any]]]] = {
     "operating_years": ("number", {"unit_zh": "年", "unit_en": "years"}),
     "years_since_first_profit": ("int", {"unit_zh": "年", "unit_en": "years"}),
     "profit_window_open": ("bool", {}),
+    "profit_window_10y_open": ("bool", {}),
     "hte_rd_ratio_required": ("number", {"unit_zh": "%", "unit_en": "%"}),
     "hte_rd_ratio_met": ("bool", {}),
 }

@@ -155,6 +155,14 @@ FIELD_HELP: Final[Help] = {
         "Council's 2020 IC and software policy (Guofa [2020] No. 8) depends on national "
         "conditions set by the development-and-reform and industry departments.",
     ),
+    "ic_role": (
+        "国家的集成电路所得税优惠按企业类别分别规定：生产（制造）企业按生产线线宽分档（28、65、130纳米），"
+        "设计、装备、材料、封装、测试企业自获利年度起“两免三减半”。既设计又制造的企业，选其申报优惠所依据的类别。",
+        "The national IC income-tax rules differ by kind of enterprise: manufacturers (fabs) by "
+        "line width (28, 65 or 130 nm), designers, equipment and materials makers, packagers and "
+        "testers by 2 years exempt and 3 at half rate from the first profitable year. A company "
+        "that both designs and makes chips picks the kind it claims the relief as.",
+    ),
     "ic_line_width_nm": (
         "仅集成电路生产（制造）企业填写：生产线能达到的最小线宽，单位纳米（如28、65、130）。"
         "国发〔2020〕8号按28、65、130纳米分档给予企业所得税减免。",
@@ -208,6 +216,38 @@ FIELD_HELP: Final[Help] = {
         "the finance and tax departments and the Department of Economy and Information "
         "Technology). The measure still awaits national approval, so the catalogue may not be "
         "published yet; answer 'don't know' until you have checked with those departments.",
+    ),
+    "in_east_lake": (
+        "武汉东湖新技术开发区（东湖高新区、光谷）是国家自主创新示范区，自贸试验区武汉片区在其范围内。"
+        "武汉经开区、临空港经开区等武汉的其他开发区不属于东湖高新区。以营业执照的注册地址为准。",
+        "Wuhan East Lake High-tech Zone (Optics Valley) is a national demonstration zone for "
+        "independent innovation; the FTZ Wuhan area lies inside it. Wuhan's other development "
+        "zones (the Economic and Technological Development Zone, the Airport Economic Zone) are "
+        "not part of it. The registered address on the business licence decides.",
+    ),
+    "key_enterprise": (
+        "省或市政府发布的重点企业名单，如重点产业链“链主”企业、重点工业企业、重点服务业企业等。"
+        "第53条对“重点企业”的高端紧缺人才给予奖励，具体名单和条件以省自贸办和所在市公布的为准；"
+        "未核实前请选“不知道”。",
+        "Lists of key enterprises published by the province or a city, such as lead companies of "
+        "key industrial chains or key industrial or service enterprises. Measure 53 rewards "
+        "scarce top talent of 'key enterprises'; the list and its conditions are those the "
+        "provincial FTZ office and the city publish. Answer 'don't know' until you have checked.",
+    ),
+    "in_han_river_basin": (
+        "汉江流域在湖北包括十堰、襄阳全境及荆门、随州、孝感、天门、潜江、仙桃、武汉的沿汉江地区，"
+        "省外有陕西汉中、安康和河南南阳等地。襄阳片区的汉江流域中欧班列集运中心为这一地区的货物集结发运。",
+        "The Han River basin covers all of Shiyan and Xiangyang and the lands along the Han in "
+        "Jingmen, Suizhou, Xiaogan, Tianmen, Qianjiang, Xiantao and Wuhan; outside Hubei, "
+        "Hanzhong and Ankang in Shaanxi and Nanyang in Henan among others. The China-Europe "
+        "consolidation centre in the Xiangyang area gathers this region's goods for the trains.",
+    ),
+    "imports_via_yichang": (
+        "宜昌的进境口岸包括三峡机场航空口岸和宜昌港水运口岸。药品进口口岸和进境水果、肉类、冰鲜水产品"
+        "指定监管场地供经宜昌进口的企业使用，不限于注册在宜昌的企业。",
+        "Yichang's ports of entry are Sanxia airport and the Yichang river port. The drug import "
+        "port and the designated inspection sites for fruit, meat and chilled seafood serve any "
+        "company importing through Yichang, not only companies registered there.",
     ),
 }
 
@@ -464,6 +504,11 @@ ACTIVITY_HELP: Final[Help] = {
     "hires_high_level_talent": (
         "引进高层次人才或高端紧缺人才",
         "Recruits high-level or scarce top talent",
+    ),
+    "foreign_scientist_projects": (
+        "外籍科学家牵头（或拟牵头）承担政府资助的科技项目",
+        "A foreign scientist at the company leads, or would lead, a government-funded science "
+        "and technology project",
     ),
     "postdoc_station": (
         "设有或拟申报博士后科研工作站、创新实践基地",

@@ -13,6 +13,12 @@ stays unknown. An explicit answer always wins, since nothing is inferred for a k
   of the classification holds both kinds of body, so nothing is inferred.
 - ``city`` from the GB/T 2260 administrative-division code in characters 3-8 of the credit code
   (GB 32100-2015, FACTS.md §8): the area of the registering authority, in Hubei only.
+- ``ic_role`` ``design`` from industry code I6520 (集成电路设计).
+- ``in_east_lake`` from the zone and city: the FTZ Wuhan area lies inside East Lake High-tech
+  Zone (FACTS.md §1); a company outside Wuhan is not in it.
+- ``in_han_river_basin`` from the city: Shiyan and Xiangyang lie wholly in the Han River basin;
+  the cities on the Yangtze south and east of it (Huangshi, Yichang, Ezhou, Jingzhou, Huanggang,
+  Xianning, Enshi) lie outside it; the others straddle it and are asked.
 """
 
 from __future__ import annotations
@@ -202,6 +208,17 @@ INFERRED_FROM: Final[dict[str, tuple[str, ...]]] = {
     "ic_enterprise": ("industry_code",),
     "software_enterprise": ("industry_code",),
     "city": ("credit_code", "zone"),
+    "ic_role": ("industry_code",),
+    "in_east_lake": ("zone", "city", "credit_code"),
+    "in_han_river_basin": ("city", "zone", "credit_code"),
+}
+
+HAN_RIVER_BASIN: Final[dict[str, bool]] = {
+    "shiyan": True,
+    "xiangyang": True,
+    **dict.fromkeys(
+        ("huangshi", "yichang", "ezhou", "jingzhou", "huanggang", "xianning", "enshi"), False
+    ),
 }
 
 
@@ -222,6 +239,14 @@ SAMPLE_ANSWERS: Final[dict[str, tuple[str, ...]]] = {
 def _decide(rules: Mapping[str, bool | None], code: str) -> bool | None:
     prefix = max((p for p in rules if code.startswith(p)), key=len, default=None)
     return None if prefix is None else rules[prefix]
+
+
+_IC_DESIGN: Final = Inference(
+    "ic_role",
+    "design",
+    "由行业代码 I6520（集成电路设计）推断：集成电路设计企业",
+    "inferred from industry code I6520 (integrated circuit design): a design enterprise",
+)
 
 
 @cache
@@ -245,6 +270,8 @@ def _from_industry(raw: str) -> tuple[Inference, ...]:
                     f"inferred from industry code {code}{en_name}: {en[0] if value else en[1]}",
                 )
             )
+    if code.startswith("I6520"):
+        inferences.append(_IC_DESIGN)
     return tuple(inferences)
 
 
@@ -281,6 +308,38 @@ _OUTSIDE_HUBEI_CITY: Final = Inference(
 )
 
 
+_EAST_LAKE_FTZ: Final = Inference(
+    "in_east_lake",
+    True,
+    "由所在区域推断：自贸试验区武汉片区位于东湖高新区内",
+    "inferred from the zone: the FTZ Wuhan area lies inside East Lake High-tech Zone",
+)
+
+
+def _outside_east_lake(city: str) -> Inference:
+    zh, en = CITIES[city] if city != "other" else ("武汉市以外", "a place other than Wuhan")
+    return Inference(
+        "in_east_lake",
+        False,
+        f"由所在市(州)推断：东湖高新区在武汉市，企业在{zh}",
+        f"inferred from the city: East Lake High-tech Zone is in Wuhan, the company is in {en}",
+    )
+
+
+def _han_river_basin(city: str) -> Inference | None:
+    inside = HAN_RIVER_BASIN.get(city)
+    if inside is None:
+        return None
+    zh, en = CITIES[city]
+    return Inference(
+        "in_han_river_basin",
+        inside,
+        f"由所在市(州)推断：{zh}{'位于' if inside else '不在'}汉江流域",
+        f"inferred from the city: {en} {'lies in' if inside else 'lies outside'} the Han River "
+        "basin",
+    )
+
+
 def infer(facts: Mapping[str, Any]) -> dict[str, Inference]:
     """Inferences for the profile keys that ``facts`` leaves unanswered."""
     found: list[Inference] = []
@@ -288,6 +347,15 @@ def infer(facts: Mapping[str, Any]) -> dict[str, Inference]:
         found += _from_industry(facts["industry_code"])
     if isinstance(facts.get("credit_code"), str):
         found += _from_credit_code(facts["credit_code"])
-    if facts.get("zone") == "outside_hubei":
+    zone = facts.get("zone")
+    if zone == "outside_hubei":
         found.append(_OUTSIDE_HUBEI_CITY)
+    inferred = {i.key: i for i in found if i.key not in facts}
+    city = facts["city"] if "city" in facts else getattr(inferred.get("city"), "value", None)
+    if zone == "ftz_wuhan":
+        found.append(_EAST_LAKE_FTZ)
+    elif isinstance(city, str) and city != "wuhan":
+        found.append(_outside_east_lake(city))
+    if isinstance(city, str) and (basin := _han_river_basin(city)) is not None:
+        found.append(basin)
     return {i.key: i for i in found if i.key not in facts}

@@ -23,7 +23,7 @@ from pydantic import (
 
 from rules.credit_code import normalize_credit_code
 from rules.industry import industry_table
-from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, SECTORS, ZONES, Labels
+from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, IC_ROLES, SECTORS, ZONES, Labels
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -43,6 +43,7 @@ Zone = Annotated[str, Field(strict=True), _member_of(ZONES)]
 City = Annotated[str, Field(strict=True), _member_of(CITIES)]
 Sector = Annotated[str, Field(strict=True), _member_of(SECTORS)]
 Activity = Annotated[str, Field(strict=True), _member_of(ACTIVITIES)]
+IcRole = Annotated[str, Field(strict=True), _member_of(IC_ROLES)]
 
 StrictBool = Annotated[bool, Field(strict=True)]
 NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
@@ -116,6 +117,11 @@ class Profile(BaseModel):
     research_institution: StrictBool | None = None
     financial_institution: StrictBool | None = None
     key_field_in_catalogue: StrictBool | None = None  # m02's open list of key fields
+    ic_role: IcRole | None = None  # m03: manufacturer, designer, ...
+    in_east_lake: StrictBool | None = None  # m41, m38: Wuhan East Lake High-tech Zone
+    key_enterprise: StrictBool | None = None  # m53: on a Hubei list of key enterprises
+    in_han_river_basin: StrictBool | None = None  # m60: the China-Europe consolidation centre
+    imports_via_yichang: StrictBool | None = None  # m61: Yichang's import port and sites
 
     def facts(self) -> dict[str, Any]:
         """The answered keys and their values; an absent key is unknown."""

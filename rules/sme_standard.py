@@ -1,4 +1,6 @@
-"""Enterprise size classes by 工信部联企业〔2011〕300号 (中小企业划型标准规定), FACTS.md §6.
+"""Enterprise size classes by 工信部联企业〔2011〕300号 (中小企业划型标准规定), FACTS.md §6, and
+for finance (section J, which the 2011 standard leaves out) by 银发〔2015〕309号 (金融业企业划型
+标准规定), which classes by total assets alone.
 
 A company is an SME when *either* figure is under its industry's ceiling; medium needs both
 medium floors, small both small floors, and an SME below either small floor is micro.
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 REFERENCE: Final = "工信部联企业〔2011〕300号《中小企业划型标准规定》"
+FINANCE_REFERENCE: Final = "银发〔2015〕309号《金融业企业划型标准规定》"
 
 Floor = tuple[str, float]  # (profile key, minimum)
 
@@ -24,6 +27,7 @@ class SizeStandard:
     ceilings: tuple[Floor, ...]  # SME when any figure is below its ceiling
     medium: tuple[Floor, ...]
     small: tuple[Floor, ...]
+    reference: str = REFERENCE
 
 
 def _std(
@@ -161,9 +165,57 @@ STANDARDS: Final[dict[str, SizeStandard]] = {
     )
 }
 
-# Sections the 2011 standard leaves to others: finance (J, its own 2015 standard),
-# public administration (S) and international organisations (T).
-_NOT_COVERED: Final = frozenset("JST")
+
+def _finance(
+    key: str, zh: str, en: str, ceiling: float, medium: float, small: float
+) -> SizeStandard:
+    """A 2015 finance standard: SME under the asset ceiling, medium and small from their floors.
+    Figures in 亿元 as the standard gives them, kept in 万元 like every other figure."""
+    wan = 10_000
+    return SizeStandard(
+        key, zh, en, ((A, ceiling * wan),), ((A, medium * wan),), ((A, small * wan),),
+        FINANCE_REFERENCE,
+    )  # fmt: skip
+
+
+# 银发〔2015〕309号 art. 5. A trust company is classed by the trust assets it manages, which the
+# profile does not hold: its total assets stand in (docs/rules-review.md, m09).
+FINANCE_STANDARDS: Final[dict[str, SizeStandard]] = {
+    s.key: s
+    for s in (
+        _finance("deposit_banking", "银行业存款类金融机构", "deposit banks", 40000, 5000, 50),
+        _finance(
+            "non_deposit_banking", "银行业非存款类金融机构", "non-deposit banking", 1000, 200, 50
+        ),
+        _finance(
+            "lending_pawn", "贷款公司、小额贷款公司及典当行", "loan companies and pawnshops",
+            1000, 200, 50,
+        ),
+        _finance("securities", "证券业金融机构", "securities firms", 1000, 100, 10),
+        _finance("insurance", "保险业金融机构", "insurers", 5000, 400, 20),
+        _finance("trust", "信托公司", "trust companies", 1000, 400, 20),
+        _finance("financial_holding", "金融控股公司", "financial holdings", 40000, 5000, 50),
+        _finance("other_finance", "其他金融机构", "other financial institutions", 1000, 200, 50),
+    )
+}  # fmt: skip
+
+# GB/T 4754-2017 code prefix -> finance standard; the longest matching prefix decides.
+_FINANCE_BY_CODE: Final = {
+    "J66": None,  # 货币金融服务: too coarse (banks, lenders and lessors differ)
+    "J662": "deposit_banking",  # 货币银行服务
+    "J663": "non_deposit_banking",  # 非货币银行服务 (leasing, finance and auto-finance companies)
+    "J6633": "lending_pawn",  # 典当
+    "J6635": "lending_pawn",  # 小额贷款公司
+    "J664": "other_finance",  # 银行理财服务
+    "J67": "securities",  # 资本市场服务
+    "J68": "insurance",  # 保险业
+    "J69": "other_finance",  # 其他金融业 (financing guarantees too, art. 9)
+    "J6911": "trust",  # 信托公司
+    "J692": "financial_holding",  # 控股公司服务
+}
+# Bodies no size standard classes: the central bank (J661) and financial supervisors (J665,
+# J675, J687), public administration (S) and international organisations (T).
+_NOT_COVERED: Final = ("J661", "J665", "J675", "J687", "S", "T")
 _BY_SECTION: Final = {
     "A": "agriculture",
     "B": "industry",
@@ -192,14 +244,20 @@ _BY_DIVISION: Final = {
 
 
 class NotCovered(LookupError):
-    """The industry is outside the 2011 standard (finance, public bodies)."""
+    """No size standard classes the industry (the central bank, supervisors, public bodies)."""
 
 
 def standard_for(industry_code: str) -> SizeStandard | None:
     """The size standard for a GB/T 4754-2017 code; None when the code is too coarse to tell."""
     section, digits = industry_code[0], industry_code[1:]
-    if section in _NOT_COVERED:
+    if industry_code.startswith(_NOT_COVERED):
         raise NotCovered(industry_code)
+    if section == "J":
+        prefix = max(
+            (p for p in _FINANCE_BY_CODE if industry_code.startswith(p)), key=len, default=None
+        )
+        key = _FINANCE_BY_CODE.get(prefix) if prefix else None
+        return FINANCE_STANDARDS[key] if key else None
     if section in _BY_SECTION:
         return STANDARDS[_BY_SECTION[section]]
     if section == "K":

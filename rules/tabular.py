@@ -55,6 +55,12 @@ HEADER_ALIASES: Final[dict[str, str]] = {
     "科研机构": "research_institution",
     "金融机构": "financial_institution",
     "列入省级关键领域目录": "key_field_in_catalogue",
+    "集成电路企业类别": "ic_role",
+    "东湖高新区": "in_east_lake",
+    "注册在东湖高新区": "in_east_lake",
+    "重点企业": "key_enterprise",
+    "汉江流域": "in_han_river_basin",
+    "经宜昌口岸进口": "imports_via_yichang",
 }
 _TRUE: Final = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
 _FALSE: Final = frozenset({"false", "no", "n", "0", "否", "无", "不是"})

@@ -141,6 +141,10 @@ ACTIVITIES: Final[Labels] = {
     "tech_transfer": ("技术转移/产学研合作", "Technology transfer or research partnerships"),
     "hires_foreign_professionals": ("聘用境外专业人才", "Hires professionals from abroad"),
     "hires_high_level_talent": ("引进高层次人才", "Recruits high-level talent"),
+    "foreign_scientist_projects": (
+        "外籍科学家领衔承担政府支持的科技项目",
+        "A foreign scientist leads (or would lead) a government-funded research project for it",
+    ),
     "postdoc_station": ("博士后科研工作站", "Postdoctoral research station"),
     "investment_promotion_intermediary": (
         "招商引资中介服务",
@@ -155,6 +159,17 @@ ACTIVITIES: Final[Labels] = {
     ),
     "c2m_customization": ("反向定制(C2M)", "Consumer-to-manufacturer (C2M) production"),
     "standards_setting": ("参与行业标准制定", "Takes part in setting industry standards"),
+}
+
+# The IC enterprise's role, as the national income-tax rules tell them apart (国发〔2020〕8号;
+# 财政部 税务总局 发展改革委 工业和信息化部公告2020年第45号): manufacturers by line width, the
+# rest of the chain by the profit-year windows.
+IC_ROLES: Final[Labels] = {
+    "manufacturing": ("集成电路生产(制造)", "Manufacturing (a fab)"),
+    "design": ("集成电路设计", "Design"),
+    "equipment": ("集成电路装备", "Equipment"),
+    "materials": ("集成电路材料", "Materials"),
+    "packaging_testing": ("集成电路封装、测试", "Packaging and testing"),
 }
 
 SME_CLASSES: Final[Labels] = {

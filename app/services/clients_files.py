@@ -50,6 +50,7 @@ ZH_HEADERS: dict[str, str] = {
     "tech_sme": "科技型中小企业",
     "specialized_sme": "专精特新企业",
     "ic_enterprise": "集成电路企业",
+    "ic_role": "集成电路企业类别",
     "ic_line_width_nm": "集成电路线宽(nm)",
     "software_enterprise": "软件企业",
     "foreign_invested": "外商投资企业",
@@ -57,6 +58,10 @@ ZH_HEADERS: dict[str, str] = {
     "research_institution": "高校或科研机构",
     "financial_institution": "金融机构",
     "key_field_in_catalogue": "列入省级关键领域目录",
+    "in_east_lake": "注册在东湖高新区",
+    "key_enterprise": "重点企业",
+    "in_han_river_basin": "汉江流域",
+    "imports_via_yichang": "经宜昌口岸进口",
 }
 _MORE_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("ID", "序号"),
@@ -136,7 +141,9 @@ def _vocabulary_lookup(key: str) -> dict[str, str]:
     return lookup
 
 
-_VOCABULARIES = {key: _vocabulary_lookup(key) for key in ("zone", "city", "sectors", "activities")}
+_VOCABULARIES = {
+    key: _vocabulary_lookup(key) for key, info in PROFILE_FIELDS.items() if info.vocabulary
+}
 
 
 def _text(value: Any) -> str:

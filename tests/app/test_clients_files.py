@@ -39,6 +39,7 @@ FULL: dict[str, Any] = {
     "tech_sme": False,
     "specialized_sme": True,
     "ic_enterprise": True,
+    "ic_role": "manufacturing",
     "ic_line_width_nm": 28.0,
     "software_enterprise": False,
     "foreign_invested": False,
@@ -46,6 +47,10 @@ FULL: dict[str, Any] = {
     "research_institution": False,
     "financial_institution": False,
     "key_field_in_catalogue": True,
+    "in_east_lake": True,
+    "key_enterprise": False,
+    "in_han_river_basin": False,
+    "imports_via_yichang": True,
 }
 EDGES: list[dict[str, Any]] = [
     {"name": "待访企业", "sectors": [], "activities": [], "first_profit_year": None},

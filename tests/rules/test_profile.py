@@ -33,6 +33,12 @@ CONTRACT_KEYS = [
     "research_institution",
     "financial_institution",
     "key_field_in_catalogue",
+    # added by the pack's issue-10 review (CONTRACT.md allows adding, never renaming)
+    "ic_role",
+    "in_east_lake",
+    "key_enterprise",
+    "in_han_river_basin",
+    "imports_via_yichang",
 ]
 
 

@@ -55,9 +55,27 @@ def test_unknown_industry_asks_for_it() -> None:
     assert not fact.known and "industry_code" in fact.needs
 
 
-def test_finance_is_outside_the_2011_standard() -> None:
+def test_finance_is_classed_by_the_2015_finance_standard() -> None:
+    # A leasing company (non-deposit banking): SME under 1000亿 of assets, micro under 50亿.
+    leasing = {"industry_code": "J6631", "employees": 10, "total_assets": 400_000}
+    assert derive("is_sme", leasing, AS_OF).value is True
+    assert derive("sme_class", leasing, AS_OF).value == "micro"
+    assert "银发〔2015〕309号" in derive("is_sme", leasing, AS_OF).basis
+    # Employees do not count: only total assets do.
     fact = derive("is_sme", {"industry_code": "J6631", "employees": 10}, AS_OF)
-    assert not fact.known and fact.needs == () and "not covered" in fact.basis
+    assert not fact.known and fact.needs == ("total_assets",)
+    # A deposit bank with 6000亿 is medium; a securities firm with 6000亿 is large.
+    assert derive("sme_class", {"industry_code": "J6621", "total_assets": 6e7}, AS_OF).value == (
+        "medium"
+    )
+    assert derive("is_sme", {"industry_code": "J6712", "total_assets": 6e7}, AS_OF).value is False
+
+
+def test_public_bodies_are_no_sme() -> None:
+    # The central bank and public administration are not enterprises: not an SME, nothing asked.
+    for code in ("J6610", "S9121"):
+        fact = derive("is_sme", {"industry_code": code}, AS_OF)
+        assert fact.value is False and fact.needs == ()
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover
 # (section id, keys in reading order); every profile key is in exactly one section.
 SECTIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("identity", ("name", "credit_code")),
-    ("location", ("zone", "city")),
+    ("location", ("zone", "city", "in_east_lake", "in_han_river_basin", "imports_via_yichang")),
     (
         "industry",
         ("industry_code", "employees", "annual_revenue", "total_assets", "established"),
@@ -41,6 +41,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
             "tech_sme",
             "specialized_sme",
             "ic_enterprise",
+            "ic_role",
             "ic_line_width_nm",
             "software_enterprise",
             "foreign_invested",
@@ -51,6 +52,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
             "rd_expense_ratio",
             "core_link_rnd_production",
             "key_field_in_catalogue",
+            "key_enterprise",
         ),
     ),
     ("activities", ("sectors", "activities")),
