@@ -507,8 +507,7 @@ ACTIVITY_HELP: Final[Help] = {
     ),
     "foreign_scientist_projects": (
         "外籍科学家牵头（或拟牵头）承担政府资助的科技项目",
-        "A foreign scientist at the company leads, or would lead, a government-funded science "
-        "and technology project",
+        "A foreign scientist of its leads, or would lead, a government-funded research project",
     ),
     "postdoc_station": (
         "设有或拟申报博士后科研工作站、创新实践基地",
