@@ -1083,6 +1083,10 @@
 <context>
     <name>InterviewController</name>
     <message>
+        <source>Which of these certificates or recognitions does the company hold? Answer each one; leave one blank if you don't know.</source>
+        <translation>Which of these certificates or recognitions does the company hold? Answer each one; leave one blank if you don't know.</translation>
+    </message>
+    <message>
         <source>New client · {open} measures still open</source>
         <translation>New client · {open} measures still open</translation>
     </message>

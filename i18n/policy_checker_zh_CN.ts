@@ -1084,6 +1084,10 @@
 <context>
     <name>InterviewController</name>
     <message>
+        <source>Which of these certificates or recognitions does the company hold? Answer each one; leave one blank if you don&apos;t know.</source>
+        <translation>企业持有以下哪些证书或认定？请逐项回答；不清楚的一项可以留空。</translation>
+    </message>
+    <message>
         <source>New client · {open} measures still open</source>
         <translation>新客户 · {open} 条措施待定</translation>
     </message>

@@ -12,9 +12,8 @@ from datetime import date
 from typing import Any, Final
 
 from rules.inference import Inference
-from rules.sme_standard import FINANCE_REFERENCE
+from rules.sme_standard import FINANCE_REFERENCE, NotCovered, SizeStandard, standard_for
 from rules.sme_standard import REFERENCE as SME_REFERENCE
-from rules.sme_standard import NotCovered, SizeStandard, standard_for
 from rules.vocabulary import FTZ_ZONES, OUTSIDE_HUBEI
 
 PROFIT_WINDOW_YEARS: Final = 5

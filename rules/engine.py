@@ -172,9 +172,10 @@ class _Evaluation:
         if inference is not None:
             return Fact(inference.value, basis=inference.basis_zh, inference=inference)
         if name in PROFILE_FIELDS:
-            # An answer to the key an inference reads could settle this one too.
+            # An answer to a key an inference reads (unanswered, not itself inferred) could
+            # settle this one too.
             sources = INFERRED_FROM.get(name, ())
-            needs = (name, *(source for source in sources if source not in self.facts))
+            needs = (name, *(source for source in sources if source not in self.known))
             return Fact(known=False, needs=needs)
         self.derived[name] = derive(name, self.known, self.as_of)
         return self.derived[name]

@@ -32,7 +32,7 @@ from stdnum.cn import uscc
 
 from rules.credit_code import CreditCodeError, normalize_credit_code
 from rules.industry import IndustryCodeError, industry_table
-from rules.vocabulary import CITIES
+from rules.vocabulary import CITIES, ZONES
 
 
 @dataclass(frozen=True)
@@ -316,6 +316,22 @@ _EAST_LAKE_FTZ: Final = Inference(
 )
 
 
+# East Lake is a national high-tech zone in Wuhan: a company answering "elsewhere in Hubei"
+# (outside the FTZ and the national zones), another FTZ area or outside Hubei is not in it.
+_ZONES_OUTSIDE_EAST_LAKE: Final = ("hubei_other", "ftz_xiangyang", "ftz_yichang", "outside_hubei")
+
+
+def _zone_outside_east_lake(zone: str) -> Inference:
+    zh, en = ZONES[zone]
+    return Inference(
+        "in_east_lake",
+        False,
+        f"由所在区域推断：东湖高新区是武汉的国家级高新区，企业在{zh}",
+        f"inferred from the zone: East Lake is a national high-tech zone in Wuhan, the company "
+        f"is in: {en}",
+    )
+
+
 def _outside_east_lake(city: str) -> Inference:
     zh, en = CITIES[city] if city != "other" else ("武汉市以外", "a place other than Wuhan")
     return Inference(
@@ -354,6 +370,8 @@ def infer(facts: Mapping[str, Any]) -> dict[str, Inference]:
     city = facts["city"] if "city" in facts else getattr(inferred.get("city"), "value", None)
     if zone == "ftz_wuhan":
         found.append(_EAST_LAKE_FTZ)
+    elif zone in _ZONES_OUTSIDE_EAST_LAKE:
+        found.append(_zone_outside_east_lake(zone))
     elif isinstance(city, str) and city != "wuhan":
         found.append(_outside_east_lake(city))
     if isinstance(city, str) and (basin := _han_river_basin(city)) is not None:

@@ -2,23 +2,41 @@
 
 The GUI's interview and ``bench/bench_interview.py`` share this logic. A question answered
 "don't know" (or skipped) goes into ``skipped`` and is not asked again; its key stays unknown.
+
+Yes/no keys a company answers from the same papers are asked together as one question (a
+group): whichever of them the engine ranks first brings the others that still change an open
+verdict onto the same screen, each with its own yes / no / don't know.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from rules.engine import Assessment, NextQuestion, assess, evaluate_measure
 from rules.fields import PROFILE_FIELDS
 from rules.pack import Pack, iter_conditions
 from rules.profile import parse_profile
 
+# The certificates a company holds: read off the same wall of certificates, asked at once.
+QUESTION_GROUPS: Final[tuple[tuple[str, ...], ...]] = (
+    ("high_tech_enterprise", "tech_sme", "specialized_sme"),
+)
+
 
 def next_question(assessment: Assessment, skipped: set[str]) -> NextQuestion | None:
     """The most decisive open question per effort (the engine's ranking) not yet skipped."""
     return next((q for q in assessment.next_questions if q.field not in skipped), None)
+
+
+def question_keys(assessment: Assessment, key: str, skipped: set[str]) -> tuple[str, ...]:
+    """The keys asked on the screen of ``key``'s question: ``key`` first, then the other keys
+    of its group that are still open questions (unanswered, not skipped, and able to change an
+    open verdict), in group order."""
+    group = next((g for g in QUESTION_GROUPS if key in g), (key,))
+    open_fields = {q.field for q in assessment.next_questions} - skipped
+    return (key, *(k for k in group if k != key and k in open_fields))
 
 
 def open_tags(assessment: Assessment, key: str) -> list[str]:
@@ -56,7 +74,9 @@ def count_questions(
 ) -> tuple[int, list[str]]:
     """Questions asked from an empty profile until no measure is open, answering from
     ``full_profile`` (a profile as its JSON holds it); a key it lacks is answered "don't know",
-    which still counts as a question asked. Returns the count and the keys asked, in order."""
+    which still counts as a question asked. Returns the count of questions (a group counts
+    once) and the keys asked, in order."""
+    count = 0
     answers: dict[str, Any] = {"name": full_profile["name"]}
     skipped: set[str] = set()
     asked: list[str] = []
@@ -67,9 +87,11 @@ def count_questions(
         question = next_question(assessment, skipped)
         if question is None:
             break
-        asked.append(question.field)
-        if question.field in full_profile:
-            answers[question.field] = full_profile[question.field]
-        else:
-            skipped.add(question.field)
-    return len(asked), asked
+        count += 1
+        for key in question_keys(assessment, question.field, skipped):
+            asked.append(key)
+            if key in full_profile:
+                answers[key] = full_profile[key]
+            else:
+                skipped.add(key)
+    return count, asked

@@ -76,6 +76,11 @@ def test_m38_foreign_debt_for_an_hte_sme_in_the_ftz(pack) -> None:
 
 def test_m38_without_hte_certificate_is_not_eligible(pack) -> None:
     profile = {**AI_STARTUP, "high_tech_enterprise": False, "activities": [], "sectors": []}
+    # Since 汇发〔2022〕16号 a specialised SME (专精特新) qualifies too: until that is answered,
+    # the verdict stays open.
+    result = assess_dict(pack, profile).result("m38")
+    assert result.verdict == "needs_info" and result.missing == ("specialized_sme",)
+    profile["specialized_sme"] = False
     assert assess_dict(pack, profile).result("m38").verdict == "not_eligible"
 
 

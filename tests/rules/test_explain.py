@@ -35,10 +35,12 @@ def test_why_not_names_each_failed_condition_and_the_answer(pack) -> None:
 
 def test_what_would_make_it_apply_with_prerequisite_and_hte_hint(pack) -> None:
     profile = {**RETAILER, "annual_revenue": 3000, "rd_expense_ratio": 6.0}
+    profile["specialized_sme"] = False
     m38 = _by_id(assessment_json(assess_dict(pack, profile), "en"))["m38"]
     texts = [w["text"] for w in m38["what_would_apply"]]
     hte = next(t for t in texts if "high-tech enterprise certificate" in t)
-    assert hte.startswith("If you registered and operated in the FTZ")
+    # Since 汇发〔2022〕16号 the pilot covers all of Hubei: the certificate alone would do.
+    assert hte.startswith("If you obtained a high-tech enterprise certificate, it would apply.")
     assert "First obtain a high-tech enterprise certificate" in hte
     assert "your R&D ratio of 6% already meets the 5% an HTE needs" in hte
     changes = [w["changes"] for w in m38["what_would_apply"]]

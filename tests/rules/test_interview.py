@@ -58,7 +58,7 @@ def test_the_median_interview_takes_at_most_seven_questions(interviews) -> None:
 def test_each_interview_stays_within_its_bound(interviews, stem: str) -> None:
     count, asked = interviews[stem]
     assert count <= BOUNDS[stem], asked
-    assert len(set(asked)) == count  # no question is asked twice
+    assert len(set(asked)) == len(asked)  # no key is asked twice
 
 
 def test_inferred_keys_are_not_asked(interviews) -> None:
@@ -77,7 +77,7 @@ def test_a_full_interview_leaves_no_measure_open(pack) -> None:
 
 def test_a_dont_know_is_counted_and_not_asked_again(pack) -> None:
     count, asked = count_questions(pack, {"name": "什么都不知道的公司"}, AS_OF)
-    assert count == len(asked) == len(set(asked))
+    assert count <= len(asked) == len(set(asked))
     assessment = assess_dict(pack, {"name": "什么都不知道的公司"}, AS_OF)
     assert next_question(assessment, set(asked)) is None
 

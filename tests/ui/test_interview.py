@@ -14,6 +14,7 @@ from app.ui.interview.controller import InterviewController, Stage
 from app.ui.interview.view import InterviewView
 from app.ui.session import ClientSession
 from app.ui.widgets.base import UNKNOWN, InvalidInput
+from app.ui.widgets.bool_group import BoolGroupEditor
 from rules.engine import assess
 from rules.fields import PROFILE_FIELDS
 from rules.profile import parse_profile
@@ -35,15 +36,24 @@ def identify(controller: InterviewController, wait_tasks, code: Any = UNKNOWN) -
     wait_tasks()
 
 
-def answer_from(controller: InterviewController, profile: dict[str, Any]) -> list[str]:
-    """Answer every question from ``profile`` ("don't know" where it has no answer)."""
-    asked = []
+def answer_from(
+    controller: InterviewController, profile: dict[str, Any], steps: list[Any] | None = None
+) -> list[str]:
+    """Answer every question from ``profile`` ("don't know" where it has no answer); return
+    the keys asked, and append each screen's keys to ``steps``."""
+    asked: list[str] = []
     while controller.stage == Stage.QUESTION:
         question = controller.question
         assert question is not None
-        assert question.key not in asked, f"{question.key} asked twice"
-        asked.append(question.key)
-        controller.answer(profile.get(question.key, UNKNOWN))
+        keys = question.keys if question.grouped else (question.key,)
+        assert not set(keys) & set(asked), f"{keys} asked twice"
+        asked += keys
+        if steps is not None:
+            steps.append(keys)
+        if question.grouped:
+            controller.answer({k: profile.get(k, UNKNOWN) for k in keys})
+        else:
+            controller.answer(profile.get(question.key, UNKNOWN))
         assert len(asked) < 40
     return asked
 
@@ -62,8 +72,10 @@ def test_a_walk_in_runs_to_the_end_and_the_session_keeps_the_answers(
     first = interview.question
     assert first is not None and first.key == session.assessment.next_questions[0].field
     assert interview.question_text()
-    asked = answer_from(interview, LOGISTICS)
+    steps: list[Any] = []
+    asked = answer_from(interview, LOGISTICS, steps)
     assert interview.stage == Stage.FINISHED and finished
+    assert any(len(keys) > 1 for keys in steps)  # the certificates came as one question
     left = [q for q in session.assessment.next_questions if q.field not in interview.excluded]
     assert interview.open_count == 0 or not left
     for key in asked:
@@ -72,7 +84,7 @@ def test_a_walk_in_runs_to_the_end_and_the_session_keeps_the_answers(
         else:
             assert key not in session.answers and key in session.skipped
     assert session.answers["name"] == LOGISTICS["name"]
-    assert interview.asked_count == len(asked)
+    assert interview.asked_count == len(steps)
     assert interview.eligible_count > 0
     assert interview.summary_text().startswith(
         f"Interview complete: {interview.eligible_count} eligible"
@@ -285,13 +297,29 @@ def test_a_walk_in_at_the_desk_runs_to_the_end_on_the_keyboard(
     wait_tasks()
     assert view.pages.currentWidget() is view.question_page
     question = view.findChild(QLabel, "interviewQuestion")
-    asked = []
+    asked: list[str] = []
+    steps = 0
     while view.controller.stage == Stage.QUESTION:
         key = question_key(view)
         assert key is not None and key not in asked
+        steps += 1
+        assert view.progress.text().startswith(f"Question {steps} · ")
+        current = view.controller.question
+        assert current is not None
+        if current.grouped:
+            assert question.text().startswith("Which of these certificates")
+            asked += current.keys
+            for k in current.keys:
+                if k in LOGISTICS:
+                    editor = view.editor.editors[k]  # type: ignore[union-attr]
+                    qtbot.keyClick(editor, Qt.Key.Key_Y if LOGISTICS[k] else Qt.Key.Key_N)
+            if any(k in LOGISTICS for k in current.keys):
+                press_enter(qtbot, view)
+            else:
+                qtbot.mouseClick(view.dont_know_button, Qt.MouseButton.LeftButton)
+            continue
         asked.append(key)
         assert question.text() == PROFILE_FIELDS[key].en
-        assert view.progress.text().startswith(f"Question {len(asked)} · ")
         if key in LOGISTICS:
             give_answer(qtbot, view, LOGISTICS[key])
             press_enter(qtbot, view)
@@ -487,3 +515,79 @@ def test_a_roster_that_cannot_be_searched_does_not_stop_the_interview(
     assert view.pages.currentWidget() is view.question_page
     assert view.notice.isVisible() and "could not be searched" in view.notice.text()
     assert "database is locked" not in view.notice.text()
+
+
+# -- the certificates asked as one question ---------------------------------------------------
+
+
+def _to_certificates(interview: InterviewController) -> None:
+    """Answer "don't know" until the certificates question is on screen."""
+    while interview.question is not None and not interview.question.grouped:
+        interview.answer(UNKNOWN)
+    assert interview.question is not None, "the certificates were never asked"
+
+
+def test_certificates_come_as_one_question_and_a_blank_row_stays_unknown(
+    interview: InterviewController, session: ClientSession, wait_tasks
+) -> None:
+    identify(interview, wait_tasks)
+    interview.answer("ftz_wuhan")
+    _to_certificates(interview)
+    question = interview.question
+    assert question is not None and question.keys[0] == question.key
+    assert set(question.keys) <= {"high_tech_enterprise", "tech_sme", "specialized_sme"}
+    assert len(question.keys) > 1
+    first, *others = question.keys
+    number = question.number
+    interview.answer({first: True})  # the others left blank: not known, so not "no"
+    assert session.answers[first] is True
+    for key in others:
+        assert key not in session.answers and key in session.skipped
+    assert interview.question is None or not set(question.keys) & set(
+        interview.question.keys or (interview.question.key,)
+    )
+    # Back shows the answers given on that screen, and a new answer replaces them.
+    interview.back()
+    again = interview.question
+    assert again is not None and again.keys == question.keys and again.number == number
+    assert again.answer == {first: True}
+    interview.answer({first: False, others[0]: True})
+    assert session.answers[first] is False and session.answers[others[0]] is True
+
+
+def test_dont_know_on_the_certificates_leaves_all_of_them_unknown(
+    interview: InterviewController, session: ClientSession, wait_tasks
+) -> None:
+    identify(interview, wait_tasks)
+    interview.answer("ftz_wuhan")
+    _to_certificates(interview)
+    question = interview.question
+    assert question is not None
+    interview.dont_know()
+    for key in question.keys:
+        assert key not in session.answers and key in session.skipped
+
+
+def test_the_certificates_screen_has_a_row_per_certificate(
+    qtbot, view: InterviewView, session: ClientSession, wait_tasks
+) -> None:
+    type_identity(qtbot, view, "某某科技公司")
+    press_enter(qtbot, view)
+    wait_tasks()
+    give_answer(qtbot, view, "ftz_wuhan")
+    press_enter(qtbot, view)
+    _to_certificates(view.controller)
+    question = view.controller.question
+    assert question is not None
+    editor = view.editor
+    assert isinstance(editor, BoolGroupEditor) and editor.keys == question.keys
+    for key in question.keys:
+        assert editor.labels[key].text() == PROFILE_FIELDS[key].en
+    # Nothing chosen and Enter: asked to answer, nothing taken.
+    press_enter(qtbot, view)
+    assert view.controller.question is question
+    assert editor.error_line.text.text()
+    qtbot.keyClick(editor.editors[question.keys[0]], Qt.Key.Key_Y)
+    press_enter(qtbot, view)
+    assert session.answers[question.keys[0]] is True
+    assert all(k not in session.answers for k in question.keys[1:])

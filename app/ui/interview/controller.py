@@ -35,7 +35,7 @@ from app.ui.widgets.base import UNKNOWN, InvalidInput
 from db.records import ClientRecord
 from rules.engine import Assessment, NextQuestion, assess
 from rules.fields import PROFILE_FIELDS, FieldKind
-from rules.interview import next_question, open_tags
+from rules.interview import next_question, open_tags, question_keys
 from rules.profile import ProfileError, parse_profile
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,11 @@ class Question:
     settles: tuple[str, ...]  # of those, the ones this answer alone would settle
     answer: Any  # the answer given before (when come back to), else UNKNOWN
     tags: list[str] | None  # for a tags field: the tags that still change an open verdict
+    keys: tuple[str, ...] = ()  # for a group of yes/no keys asked at once: all of them
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.keys) > 1
 
     @property
     def impact(self) -> tuple[str, ...]:
@@ -138,6 +143,7 @@ class InterviewController(QObject):
         self._stage = Stage.IDENTITY
         self._skipped: set[str] = set()  # keys skipped in this interview
         self._history: list[str] = []  # the steps answered, in order (for Back)
+        self._step_keys: dict[str, tuple[str, ...]] = {}  # a grouped step's keys (for Back)
         self._current: NextQuestion | None = None
         self._question: Question | None = None
         self._revisit: str | None = None  # a key come back to with Back
@@ -197,6 +203,11 @@ class InterviewController(QObject):
         question = self.question
         if question is None:
             return ""
+        if question.grouped:
+            return self.tr(
+                "Which of these certificates or recognitions does the company hold? "
+                "Answer each one; leave one blank if you don't know."
+            )
         return PROFILE_FIELDS[question.key].question(self.context.lang)
 
     def unit_text(self) -> str:
@@ -267,6 +278,7 @@ class InterviewController(QObject):
         """Begin: at the identity step when the session has no name, else at the questions."""
         self._skipped = set()
         self._history = []
+        self._step_keys = {}
         self._revisit = None
         self.stopped = False
         self.confirmed_different = False
@@ -359,6 +371,9 @@ class InterviewController(QObject):
         if value is UNKNOWN:
             self.dont_know()
             return
+        if question.grouped:
+            self._answer_group(question, value)
+            return
         if question.tags is not None and isinstance(value, list):
             # Tags not shown keep what was known of them: only the shown ones were asked.
             before = self.session.answers.get(question.key)
@@ -370,7 +385,32 @@ class InterviewController(QObject):
             self._skipped.discard(question.key)
         finally:
             self._acting = False
-        self._step_done(question.key)
+        self._step_done(question)
+
+    def _answer_group(self, question: Question, value: Any) -> None:
+        """Take a grouped answer ``{key: True | False | UNKNOWN}``; a key left UNKNOWN is
+        "don't know". All or nothing: a refused answer changes nothing."""
+        answers = value if isinstance(value, dict) else {}
+        before = {k: self.session.answers[k] for k in question.keys if k in self.session.answers}
+        self._acting = True
+        try:
+            for key in question.keys:
+                given = answers.get(key, UNKNOWN)
+                if given is UNKNOWN:
+                    self.session.forget(key, dont_know=True)
+                else:
+                    self._take(key, given)
+                self._skipped.discard(key)
+        except InvalidInput:
+            for key in question.keys:
+                if key in before:
+                    self.session.set_answer(key, before[key])
+                else:
+                    self.session.forget(key)
+            raise
+        finally:
+            self._acting = False
+        self._step_done(question)
 
     def dont_know(self) -> None:
         """The user does not know: the key stays unknown and is not asked again."""
@@ -379,20 +419,22 @@ class InterviewController(QObject):
             return
         self._acting = True
         try:
-            self.session.forget(question.key, dont_know=True)
-            self._skipped.discard(question.key)
+            for key in question.keys or (question.key,):
+                self.session.forget(key, dont_know=True)
+                self._skipped.discard(key)
         finally:
             self._acting = False
-        self._step_done(question.key)
+        self._step_done(question)
 
     def skip(self) -> None:
         """Go on without answering; an answer given before is kept. Not asked again."""
         question = self.question
         if question is None:
             return
-        if question.key not in self.session.answers:
-            self._skipped.add(question.key)
-        self._step_done(question.key)
+        for key in question.keys or (question.key,):
+            if key not in self.session.answers:
+                self._skipped.add(key)
+        self._step_done(question)
 
     def back(self) -> None:
         """Return to the previous step, showing the answer given there."""
@@ -434,8 +476,10 @@ class InterviewController(QObject):
                 )
             ) from error
 
-    def _step_done(self, key: str) -> None:
-        self._history.append(key)
+    def _step_done(self, question: Question) -> None:
+        self._history.append(question.key)
+        if question.grouped:
+            self._step_keys[question.key] = question.keys
         self._revisit = None
         self._advance()
 
@@ -465,6 +509,11 @@ class InterviewController(QObject):
             tags = open_tags(self._assessment_for(key), key)
             if isinstance(answer, list):  # an answer given before stays visible to change
                 tags += [t for t in answer if t not in tags]
+        keys = self._step_keys.get(key) if self._revisit == key else None
+        if keys is None:
+            keys = question_keys(self.session.assessment, key, self.excluded)
+        if len(keys) > 1:
+            answer = {k: self.session.answers[k] for k in keys if k in self.session.answers}
         return Question(
             key=key,
             kind=kind,
@@ -473,6 +522,7 @@ class InterviewController(QObject):
             settles=current.settles,
             answer=answer,
             tags=tags,
+            keys=keys,
         )
 
     def _finish(self) -> None:

@@ -27,6 +27,7 @@ from app.ui.context import AppContext
 from app.ui.interview.controller import InterviewController, Stage
 from app.ui.session import ClientSession
 from app.ui.widgets.base import UNKNOWN, FieldEditor, InvalidInput
+from app.ui.widgets.bool_group import BoolGroupEditor
 from app.ui.widgets.editors import make_editor
 from rules.fields import PROFILE_FIELDS
 
@@ -451,7 +452,11 @@ class InterviewView(QWidget):
         question = self.controller.question
         if question is None:
             return
-        editor = make_editor(question.key, self.context, self.question_page)
+        editor: FieldEditor
+        if question.grouped:
+            editor = BoolGroupEditor(question.keys, self.context, self.question_page)
+        else:
+            editor = make_editor(question.key, self.context, self.question_page)
         editor.setObjectName("interviewAnswer")
         if question.answer is not UNKNOWN:
             editor.set_value(question.answer)
