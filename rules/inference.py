@@ -209,8 +209,8 @@ INFERRED_FROM: Final[dict[str, tuple[str, ...]]] = {
     "software_enterprise": ("industry_code",),
     "city": ("credit_code", "zone"),
     "ic_role": ("industry_code",),
-    "in_east_lake": ("zone", "city", "credit_code"),
-    "in_han_river_basin": ("city", "zone", "credit_code"),
+    "in_east_lake": ("zone", "city"),
+    "in_han_river_basin": ("city",),
 }
 
 HAN_RIVER_BASIN: Final[dict[str, bool]] = {

@@ -4,6 +4,9 @@
 Only keys a company can act on are changed: where it registers (zone), what it does
 (activities), statuses it can obtain (HTE, tech SME, 专精特新, software enterprise) and its
 R&D ratio. Size, age, industry, sectors and identity are facts, not advice, and are never suggested.
+Of those, only changes a company of its kind could make are proposed, the smallest first
+(rules.plausibility): the FTZ area of its own city before another city's, no drug development
+for a fruit importer.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from rules.derived import derive
 from rules.engine import ConditionTrace, MeasureResult, Verdict, evaluate_provision
 from rules.explain import value_text
 from rules.fields import field_info
+from rules.inference import infer
 from rules.pack import Pack, Prerequisite, Provision
+from rules.plausibility import change_cost
 from rules.profile import Profile
-from rules.vocabulary import FTZ_ZONES
+from rules.vocabulary import FTZ_AREA_CITY, FTZ_ZONES
 
 ACTIONABLE: Final = frozenset(
     {
@@ -44,6 +49,7 @@ class Suggestion:
     verdict: Verdict  # what the measure becomes with the changes
     provision_id: str
     prerequisites: tuple[Prerequisite, ...]
+    cost: float = 0.0  # how large the changes are for this company (rules.plausibility)
 
 
 def _candidates(trace: ConditionTrace, facts: dict[str, Any]) -> list[Change]:
@@ -51,7 +57,8 @@ def _candidates(trace: ConditionTrace, facts: dict[str, Any]) -> list[Change]:
     condition = trace.condition
     field, op, target = condition.field, condition.op, trace.threshold
     if field == "in_ftz" and op == "eq" and target is True:
-        return [("zone", zone) for zone in sorted(FTZ_ZONES)]
+        own = [zone for zone, city in FTZ_AREA_CITY.items() if city == facts.get("city")]
+        return [("zone", zone) for zone in [*own, *sorted(FTZ_ZONES - set(own))]]
     if field == "in_hubei" and op == "eq" and target is True:
         return [("zone", "hubei_other")]
     if field == "hte_rd_ratio_met" and target is True and "annual_revenue" in facts:
@@ -146,6 +153,9 @@ def what_would_apply(
     if result.verdict != "not_eligible":
         return []
     facts = profile.facts()
+    # What the company is, for judging which changes fit it: answers, inferences, its size.
+    before = {**{k: i.value for k, i in infer(facts).items()}, **facts}
+    before["is_sme"] = derive("is_sme", before, as_of).value
     found: list[Suggestion] = []
     for provision in result.provisions:
         failed = [c for c in provision.conditions if c.result == "not_met"]
@@ -155,8 +165,8 @@ def what_would_apply(
                     s
                     for chosen in combinations(failed, size)
                     if (
-                        s := _first_that_works(
-                            pack, facts, result, provision.provision, chosen, as_of
+                        s := _cheapest_that_works(
+                            pack, facts, before, provision.provision, chosen, as_of
                         )
                     )
                 ),
@@ -165,29 +175,42 @@ def what_would_apply(
             if suggestion is not None:
                 found.append(suggestion)
                 break  # the smallest change for this provision
-    found.sort(key=lambda s: (s.verdict != "eligible", len(s.changes)))
+    found.sort(key=lambda s: (s.verdict != "eligible", s.cost, len(s.changes)))
     distinct: dict[frozenset[str], Suggestion] = {}
     for suggestion in found:  # two provisions opened by the same change count once
         distinct.setdefault(frozenset(repr(c) for c in suggestion.changes), suggestion)
     return list(distinct.values())[:MAX_SUGGESTIONS]
 
 
-def _first_that_works(
+def _cheapest_that_works(
     pack: Pack,
     facts: dict[str, Any],
-    result: MeasureResult,
+    before: dict[str, Any],
     provision: Provision,
     chosen: tuple[ConditionTrace, ...],
     as_of: date,
 ) -> Suggestion | None:
-    options = [_candidates(trace, facts) for trace in chosen]
+    """Of the changes meeting the ``chosen`` failed conditions, the one that opens the
+    provision (eligible before needs-info) at the least cost to this company."""
+    best: Suggestion | None = None
+    options = [_candidates(trace, before) for trace in chosen]
     for combo in product(*options):
         changes = dict(combo)
         if len(changes) != len(combo):
             continue  # two conditions asking different things of one key
+        costs = [change_cost(change, before) for change in combo]
+        if None in costs:
+            continue  # not a change a company of its kind could make
+        cost = sum(c for c in costs if c is not None)
         outcome = evaluate_provision(pack, {**facts, **changes}, provision, as_of)
-        if outcome != "not_met":
-            verdict: Verdict = "eligible" if outcome == "met" else "needs_info"
-            prerequisites = tuple(p for p in provision.prerequisites if p.field in changes)
-            return Suggestion(tuple(combo), verdict, provision.id, prerequisites)
-    return None
+        if outcome == "not_met":
+            continue
+        verdict: Verdict = "eligible" if outcome == "met" else "needs_info"
+        prerequisites = tuple(p for p in provision.prerequisites if p.field in changes)
+        found = Suggestion(tuple(combo), verdict, provision.id, prerequisites, cost)
+        if best is None or (found.verdict != "eligible", found.cost) < (
+            best.verdict != "eligible",
+            best.cost,
+        ):
+            best = found
+    return best
