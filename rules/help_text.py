@@ -94,10 +94,14 @@ FIELD_HELP: Final[Help] = {
     ),
     "total_assets": (
         "资产总额，单位万元，见上年末资产负债表中的“资产总计”。"
-        "按工信部联企业〔2011〕300号划型时，建筑业、租赁和商务服务业等行业要用到它。",
+        "按工信部联企业〔2011〕300号划型时，建筑业、租赁和商务服务业等行业要用到它；"
+        "金融业企业按银发〔2015〕309号只看资产总额（信托公司本应看信托资产，本工具以资产总额代替）。",
         "Total assets in units of 10,000 CNY, from the 'total assets' line of last year-end's "
         "balance sheet. The 2011 SME classification standard uses it for construction, leasing "
-        "and business services, among others.",
+        "and business services, among others; finance companies are sized by total assets alone "
+        "(the 2015 finance-sector standard; a trust company by its trust assets, for which this "
+        "tool uses its total "
+        "assets).",
     ),
     "established": (
         "营业执照上的“成立日期”。部分措施要看企业成立了多久，例如高新技术企业要求注册成立一年以上。",
