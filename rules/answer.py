@@ -6,7 +6,14 @@ from datetime import date
 from typing import Any
 
 from rules.engine import Assessment, ConditionTrace, MeasureResult
-from rules.explain import caveat_text, explanation_lines, fill_parameters, reason
+from rules.explain import (
+    Rename,
+    caveat_text,
+    current_names,
+    explanation_lines,
+    fill_parameters,
+    reason,
+)
 from rules.whatif import describe, what_would_apply
 
 
@@ -69,22 +76,52 @@ def result_json(result: MeasureResult, assessment: Assessment, lang: str) -> dic
         ]
     if result.verdict == "eligible" and best is not None:
         provision = best.provision
+        renames: list[Rename] = []
+
+        def today(text: str, annotate: bool = False) -> str:
+            """Advice names a renamed body as it is called on the as-of date."""
+            text, found = current_names(
+                text, assessment.pack, assessment.as_of, lang, annotate=annotate
+            )
+            renames.extend(found)
+            return text
 
         def fill(text: str) -> str:
-            return fill_parameters(text, assessment.pack, assessment.as_of, lang)
+            return today(fill_parameters(text, assessment.pack, assessment.as_of, lang))
 
         entry["provision"] = provision.id
         entry["provision_status"] = provision.status or measure.status
         entry["gains"] = fill(provision.gains.get(lang))
         entry["next_step"] = fill(provision.next_step.get(lang))
-        entry["documents"] = [d.get(lang) for d in provision.documents]
-        entry["office"] = provision.office.get(lang)
+        entry["documents"] = [today(d.get(lang)) for d in provision.documents]
+        entry["office"] = today(provision.office.get(lang), annotate=True)
+        if renames:  # added key: which former names the advice replaced, and on what grounds
+            entry["renamed_bodies"] = renamed_json(renames, lang)
     return entry
+
+
+def renamed_json(renames: list[Rename], lang: str) -> list[dict[str, Any]]:
+    """Each rename made in a result's advice, once, in the order first made."""
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for old, body in renames:
+        new = body.new.get(lang)
+        seen.setdefault(
+            (old, new),
+            {
+                "old": old,
+                "new": new,
+                "from": body.valid_from.isoformat(),
+                "reference": body.reference,
+                "unverified": body.unverified,
+            },
+        )
+    return list(seen.values())
 
 
 def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
     """The answer for one profile, exactly as CONTRACT.md names its keys (plus added ones:
-    among them ``inferred``, the values inferred for unanswered keys, each with its basis)."""
+    among them ``inferred``, the values inferred for unanswered keys, each with its basis, and a
+    result's ``renamed_bodies``, the former names its advice replaced by today's)."""
     return {
         "pack": assessment.pack.reference(),
         "as_of": assessment.as_of.isoformat(),

@@ -6,12 +6,13 @@ be answered, and the caveats of its standing. Wording only: no verdict is decide
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Final
 
 from rules.engine import Caveat, ConditionTrace, MeasureResult
 from rules.fields import field_info
-from rules.pack import Pack, Text
+from rules.pack import Pack, RenamedBody, Text
 from rules.vocabulary import label
 
 _ORDERING: Final = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<"}
@@ -120,6 +121,47 @@ def fill_parameters(text: str, pack: Pack, as_of: date, lang: str) -> str:
             shown = f"{value.value} {parameter.unit}"
         text = text.replace(token, shown)
     return text
+
+
+Rename = tuple[str, RenamedBody]  # the former spelling found in a text, and its entry
+
+
+def former_name_note(old: str, body: RenamedBody, lang: str) -> str:
+    """What follows today's name in an office: the former name, and the doubt over the date."""
+    if lang == "zh":
+        doubt = "；新名称启用日期未经核实" if body.unverified else ""
+        return f"（原{old}{doubt}）"
+    doubt = "; the date the new name took effect is unverified" if body.unverified else ""
+    return f" (formerly the {old}{doubt})"
+
+
+def current_names(
+    text: str, pack: Pack, as_of: date, lang: str, *, annotate: bool = False
+) -> tuple[str, list[Rename]]:
+    """``text`` naming each body as it is called on ``as_of``: every former spelling in the pack's
+    table of renamed bodies whose new name applies by then is replaced by the new name (with the
+    former name in brackets when ``annotate``). Returns the text and the renames made, in order.
+
+    For advice only (office, next step, documents, gains): quotations keep the notice's words."""
+    former = {
+        spelling: body
+        for body in pack.manifest.renamed_on(as_of)
+        for spelling in body.old.get(lang)
+    }
+    if not former:
+        return text, []
+    # One pass, longest spelling first: 湖北省地方金融监管局 is replaced whole, not from 省地方….
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(former, key=len, reverse=True)))
+    found: list[Rename] = []
+
+    def swap(match: re.Match[str]) -> str:
+        old = match.group(0)
+        body = former[old]
+        found.append((old, body))
+        new = body.new.get(lang)
+        return new + former_name_note(old, body, lang) if annotate else new
+
+    return pattern.sub(swap, text), found
 
 
 def reason(result: MeasureResult, lang: str) -> str:

@@ -5,7 +5,7 @@
 - every condition's operator suits its field, and its values are known tags or enum values;
 - every provision can be met by some profile (no contradictory or unreachable criteria);
 - Chinese texts are Chinese and English texts English (a missing translation shows up as a
-  copy of the other language).
+  copy of the other language), the names in the table of renamed bodies too.
 """
 
 from __future__ import annotations
@@ -79,6 +79,24 @@ def _texts(measure: Measure) -> list[tuple[str, Text]]:
     return found
 
 
+def _renamed_body_problems(pack: Pack) -> list[str]:
+    problems: list[str] = []
+    for number, body in enumerate(pack.manifest.renamed_bodies):
+        where = f"pack.yaml: renamed_bodies.{number}"
+        problems += _text_problems(f"{where}.new", body.new)
+        problems += [
+            f"{where}.old.zh: '{spelling}' has no Chinese in it"
+            for spelling in body.old.zh
+            if not _CJK.search(spelling)
+        ]
+        problems += [
+            f"{where}.old.en: '{spelling}' looks untranslated"
+            for spelling in body.old.en
+            if _CJK.search(spelling)
+        ]
+    return problems
+
+
 def _sample_values(conditions: list[Condition], field: str) -> list[Any]:
     """Values of ``field`` worth trying: each compared value, and values either side of it."""
     info = field_info(field)
@@ -127,7 +145,7 @@ def unreachable_provisions(pack: Pack, measure: Measure) -> list[str]:
 
 
 def lint_loaded(pack: Pack) -> list[str]:
-    problems: list[str] = []
+    problems: list[str] = _renamed_body_problems(pack)
     clauses = split_measures(pack.notice)
     for number in sorted(set(clauses) - {m.number for m in pack.measures}):
         problems.append(f"m{number:02d}: measure {number} of the notice is not in the pack")

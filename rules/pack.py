@@ -2,7 +2,7 @@
 
 A pack is a folder::
 
-    pack.yaml          id, version, the document, chapters, dated parameters
+    pack.yaml          id, version, the document, chapters, dated parameters, renamed bodies
     notice.txt         the notice's full text, as published
     measures/mNN.yaml  one measure each: verbatim clause, units, kind, status, provisions
     cases/*.yaml       test cases (profile, as-of date, expected verdicts); not part of the hash
@@ -173,6 +173,33 @@ class Parameter(_Strict):
         return current
 
 
+SpellingList = list[Annotated[str, Field(min_length=2)]]
+
+
+class OldNames(_Strict):
+    """A body's former name as the pack's texts spell it: every spelling, in each language."""
+
+    zh: SpellingList = Field(min_length=1)
+    en: SpellingList = Field(min_length=1)
+
+    def get(self, lang: str) -> list[str]:
+        return self.zh if lang == "zh" else self.en
+
+
+class RenamedBody(_Strict):
+    """A body renamed or replaced after the notice: advice names ``new`` from ``valid_from`` on.
+
+    Quotations (the clause, citations, lead and responsible units) keep the notice's words; only
+    the advice texts (office, next step, documents, gains) are rewritten for the as-of date.
+    """
+
+    old: OldNames
+    new: Text
+    valid_from: date
+    reference: str = Field(min_length=1)
+    unverified: bool = False
+
+
 class Chapter(_Strict):
     number: int
     title: Text
@@ -193,7 +220,12 @@ class Manifest(_Strict):
     document: Document
     chapters: list[Chapter]
     parameters: dict[str, Parameter] = Field(default_factory=dict)
+    renamed_bodies: list[RenamedBody] = Field(default_factory=list)
     disclaimer: Text
+
+    def renamed_on(self, as_of: date) -> list[RenamedBody]:
+        """The renames in force on ``as_of``: those whose new name applies from that date."""
+        return [body for body in self.renamed_bodies if body.valid_from <= as_of]
 
 
 class PackError(ValueError):
@@ -295,6 +327,35 @@ def check_measure(measure: Measure, notice: str, manifest: Manifest) -> list[str
     return problems
 
 
+def check_renamed_bodies(manifest: Manifest) -> list[str]:
+    """Problems that make the table of renamed bodies ambiguous: a former spelling listed twice
+    (which new name?), or one found inside a new name (it would be rewritten again)."""
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    new_names = [
+        (n, body.new.get(lang))
+        for n, body in enumerate(manifest.renamed_bodies)
+        for lang in ("zh", "en")
+    ]
+    for number, body in enumerate(manifest.renamed_bodies):
+        where = f"pack.yaml: renamed_bodies.{number}"
+        for spelling in [*body.old.zh, *body.old.en]:
+            if spelling in seen:
+                problems.append(
+                    f"{where}: former name '{spelling}' is listed twice "
+                    f"(also in renamed_bodies.{seen[spelling]})"
+                )
+                continue
+            seen[spelling] = number
+            for other, new in new_names:
+                if spelling in new:
+                    problems.append(
+                        f"{where}: former name '{spelling}' is part of the new name '{new}' "
+                        f"(renamed_bodies.{other})"
+                    )
+    return problems
+
+
 @cache
 def load_pack(folder: Path = DEFAULT_PACK_DIR) -> Pack:
     """Load and check the pack in ``folder``; raise PackError listing every problem."""
@@ -310,6 +371,7 @@ def load_pack(folder: Path = DEFAULT_PACK_DIR) -> Pack:
         manifest = Manifest.model_validate(raw_manifest)
     except ValidationError as error:
         raise PackError(problems + _validation_lines("pack.yaml", error)) from None
+    problems += check_renamed_bodies(manifest)
     measures: list[Measure] = []
     for path in sorted(folder.glob("measures/*.yaml")):
         raw = _read_yaml(path, problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -45,10 +46,10 @@ def changed_pack(tmp_path: Path) -> Pack:
     folder = tmp_path / "pack"
     shutil.copytree(DEFAULT_PACK_DIR, folder)
     m38 = folder / "measures" / "m38.yaml"
-    text = m38.read_text("utf-8")
-    hte = "field: high_tech_enterprise\n          op: eq\n          value: true"
-    assert hte in text
-    m38.write_text(text.replace(hte, hte.replace("value: true", "value: false")), "utf-8")
+    hte = re.compile(r"(field: high_tech_enterprise\n\s+op: eq\n\s+value:) true")
+    text, count = hte.subn(r"\1 false", m38.read_text("utf-8"))
+    assert count
+    m38.write_text(text, "utf-8")
     manifest = folder / "pack.yaml"
     manifest.write_text(manifest.read_text("utf-8").replace("version: ", "version: 9", 1), "utf-8")
     return load_pack(folder)
