@@ -42,7 +42,7 @@ def criterion_json(trace: ConditionTrace, lang: str) -> dict[str, Any]:
         entry["basis"] = trace.inference.basis(lang)
         entry["inferred"] = True
     elif trace.basis:
-        entry["basis"] = trace.basis
+        entry["basis"] = trace.basis_in(lang)
     return entry
 
 
@@ -130,7 +130,11 @@ def assessment_json(assessment: Assessment, lang: str = "zh") -> dict[str, Any]:
         "summary": assessment.summary(),
         "results": [result_json(r, assessment, lang) for r in assessment.results],
         "derived": {
-            name: {"value": _json_value(fact.value), "known": fact.known, "basis": fact.basis}
+            name: {
+                "value": _json_value(fact.value),
+                "known": fact.known,
+                "basis": fact.basis_in(lang),
+            }
             for name, fact in sorted(assessment.derived.items())
         },
         "inferred": {

@@ -23,6 +23,7 @@ from rules.engine import (
     ConditionTrace,
     MeasureResult,
     ProvisionResult,
+    Reference,
     Result,
     Verdict,
     _Evaluation,
@@ -85,7 +86,7 @@ class _Plan:
     reads: tuple[tuple[str, Projector], ...]
     key_of: Callable[[dict[str, Fact]], Any]
     # per provision: (provision id, ((condition, threshold, reference), ...))
-    conditions: tuple[tuple[str, tuple[tuple[Condition, Any, str], ...]], ...]
+    conditions: tuple[tuple[str, tuple[tuple[Condition, Any, Reference], ...]], ...]
     cache: dict[Any, Decision]
 
 

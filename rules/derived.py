@@ -27,12 +27,16 @@ class Fact:
     value: Any = None
     known: bool = True
     needs: tuple[str, ...] = ()
-    basis: str = ""  # what the value rests on, e.g. the standard applied
+    basis: str = ""  # what the value rests on, e.g. the standard applied (in Chinese)
     inference: Inference | None = None  # set when an unanswered key's value was inferred
+    basis_en: str = ""  # the basis in English, where it differs
+
+    def basis_in(self, lang: str) -> str:
+        return self.basis_en or self.basis if lang == "en" else self.basis
 
 
-def unknown(*needs: str, basis: str = "") -> Fact:
-    return Fact(known=False, needs=needs, basis=basis)
+def unknown(*needs: str, basis: str = "", basis_en: str = "") -> Fact:
+    return Fact(known=False, needs=needs, basis=basis, basis_en=basis_en)
 
 
 Facts = dict[str, Any]
@@ -78,40 +82,59 @@ def _standard(facts: Facts) -> SizeStandard | Fact:
         standard = standard_for(facts["industry_code"])
     except NotCovered:
         # The central bank, supervisors, public bodies: not enterprises, so never an SME.
-        return Fact(False, basis=f"{SME_REFERENCE}, {FINANCE_REFERENCE}: not an enterprise")
+        return Fact(
+            False,
+            basis=f"{SME_REFERENCE}，{FINANCE_REFERENCE}：非企业（中央银行、监管机构或公共管理机构）",
+            basis_en=f"{SME_REFERENCE}, {FINANCE_REFERENCE}: not an enterprise",
+        )
     if standard is None:
-        return unknown("industry_code", basis="industry code too coarse for the size standard")
+        return unknown(
+            "industry_code",
+            basis="行业代码过粗，无法确定适用的划型标准",
+            basis_en="industry code too coarse for the size standard",
+        )
     return standard
+
+
+def _size_basis(standard: SizeStandard) -> tuple[str, str]:
+    """The size standard applied, as a Fact's basis in Chinese and English."""
+    return f"{standard.reference}，{standard.zh}", f"{standard.reference}, {standard.en}"
 
 
 def _is_sme(facts: Facts, as_of: date) -> Fact:
     standard = _standard(facts)
     if isinstance(standard, Fact):
         return standard
-    basis = f"{standard.reference}, {standard.zh}"
+    zh, en = _size_basis(standard)
     value, missing = _tri_any_below(facts, standard.ceilings)
-    return unknown(*missing, basis=basis) if value is None else Fact(value, basis=basis)
+    return (
+        unknown(*missing, basis=zh, basis_en=en)
+        if value is None
+        else Fact(value, basis=zh, basis_en=en)
+    )
 
 
 def _sme_class(facts: Facts, as_of: date) -> Fact:
     standard = _standard(facts)
     if isinstance(standard, Fact):  # a body that is no enterprise has no size class
-        return standard if not standard.known else Fact(None, known=False, basis=standard.basis)
-    basis = f"{standard.reference}, {standard.zh}"
+        if not standard.known:
+            return standard
+        return Fact(None, known=False, basis=standard.basis, basis_en=standard.basis_en)
+    zh, en = _size_basis(standard)
     is_sme, sme_missing = _tri_any_below(facts, standard.ceilings)
     if is_sme is False:
-        return Fact("large", basis=basis)
+        return Fact("large", basis=zh, basis_en=en)
     medium, medium_missing = _tri_all_at_least(facts, standard.medium)
     small, small_missing = _tri_all_at_least(facts, standard.small)
     if is_sme is None:
-        return unknown(*dict.fromkeys(sme_missing + medium_missing), basis=basis)
+        return unknown(*dict.fromkeys(sme_missing + medium_missing), basis=zh, basis_en=en)
     if medium:
-        return Fact("medium", basis=basis)
+        return Fact("medium", basis=zh, basis_en=en)
     if small is False:
-        return Fact("micro", basis=basis)
+        return Fact("micro", basis=zh, basis_en=en)
     if medium is False and small:
-        return Fact("small", basis=basis)
-    return unknown(*dict.fromkeys(medium_missing + small_missing), basis=basis)
+        return Fact("small", basis=zh, basis_en=en)
+    return unknown(*dict.fromkeys(medium_missing + small_missing), basis=zh, basis_en=en)
 
 
 def _operating_years(facts: Facts, as_of: date) -> Fact:

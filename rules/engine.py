@@ -54,9 +54,13 @@ class ConditionTrace(NamedTuple):
     threshold: Any
     result: Result
     derived: bool
-    basis: str = ""
+    basis: str = ""  # what the value rests on (in Chinese, or language-neutral)
     needs: tuple[str, ...] = ()
     inference: Inference | None = None  # the value was inferred, not answered (rules.inference)
+    basis_en: str = ""  # the basis in English, where it differs
+
+    def basis_in(self, lang: str) -> str:
+        return self.basis_en or self.basis if lang == "en" else self.basis
 
 
 @dataclass(frozen=True)
@@ -180,14 +184,19 @@ class _Evaluation:
         self.derived[name] = derive(name, self.known, self.as_of)
         return self.derived[name]
 
-    def threshold(self, condition: Condition) -> tuple[Any, str]:
+    def threshold(self, condition: Condition) -> tuple[Any, Reference]:
+        """The condition's threshold on the as-of date, and what it rests on (zh, en)."""
         if condition.param is None:
-            return condition.value, ""
+            return condition.value, ("", "")
         parameter = self.pack.manifest.parameters[condition.param]
         in_force = parameter.at(self.as_of)
+        day = self.as_of.isoformat()
         if in_force is None:
-            return None, f"{condition.param}: not yet in force on {self.as_of.isoformat()}"
-        return in_force.value, in_force.reference
+            return None, (
+                f"{condition.param}：评估基准日{day}尚未生效",
+                f"{condition.param}: not yet in force on {day}",
+            )
+        return in_force.value, (in_force.reference, in_force.reference_en or in_force.reference)
 
     def condition(
         self, condition: Condition, provision_id: str, trace: list[ConditionTrace]
@@ -300,15 +309,23 @@ def deciding_provisions(provisions: Sequence[ProvisionResult]) -> list[Provision
     return [p.provision for p in provisions if _FAVOUR[p.result] == best]
 
 
+Reference = tuple[str, str]  # what a parameter's value rests on, in Chinese and in English
+
+
+def _joined(basis: str, reference: str) -> str:
+    return f"{basis}; {reference}" if basis and reference else basis or reference
+
+
 def trace_of(
     condition: Condition,
     provision_id: str,
     fact: Fact,
     threshold: Any,
-    reference: str,
+    reference: Reference,
     result: Result,
 ) -> ConditionTrace:
-    basis = f"{fact.basis}; {reference}" if fact.basis and reference else fact.basis or reference
+    basis = _joined(fact.basis, reference[0])
+    basis_en = _joined(fact.basis_en or fact.basis, reference[1])
     return ConditionTrace(
         condition=condition,
         provision_id=provision_id,
@@ -320,6 +337,7 @@ def trace_of(
         basis=basis,
         needs=fact.needs,
         inference=fact.inference,
+        basis_en=basis_en,
     )
 
 

@@ -61,7 +61,7 @@ def condition_line(trace: ConditionTrace, lang: str) -> str:
         basis = trace.inference.basis(lang)
         answer += f"，{basis}" if lang == "zh" else f"; {basis}"
     elif trace.derived and trace.basis:  # say what a derived answer rests on
-        answer += f"，{trace.basis}" if lang == "zh" else f"; {trace.basis}"
+        answer += f"，{trace.basis}" if lang == "zh" else f"; {trace.basis_in(lang)}"
     symbol = _ORDERING.get(trace.condition.op)
     if symbol is not None and trace.threshold is not None:
         required = value_text(trace.condition.field, trace.threshold, lang)

@@ -156,6 +156,7 @@ class ParameterValue(_Strict):
     value: float | int | str
     label: Text | None = None  # how texts show the value, e.g. 1000万美元 / USD 10 million
     reference: str
+    reference_en: str = ""  # the reference in English, for English answers
     unverified: bool = False
 
 

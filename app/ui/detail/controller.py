@@ -162,13 +162,13 @@ def reading(trace: ConditionTrace, lang: str) -> str:
         if trace.basis:
             return translate(
                 "DetailController", "Derived: {what}: {value} ({basis}; from: {inputs})"
-            ).format(what=what, value=value, basis=trace.basis, inputs=asked)
+            ).format(what=what, value=value, basis=trace.basis_in(lang), inputs=asked)
         return translate("DetailController", "Derived: {what}: {value} (from: {inputs})").format(
             what=what, value=value, inputs=asked
         )
     if trace.basis:
         return translate("DetailController", "Answered: {value} ({basis})").format(
-            value=value, basis=trace.basis
+            value=value, basis=trace.basis_in(lang)
         )
     return translate("DetailController", "Answered: {value}").format(value=value)
 
