@@ -19,9 +19,9 @@ from rules.fields import PROFILE_FIELDS
 from rules.pack import Pack, iter_conditions
 from rules.profile import parse_profile
 
-# The certificates a company holds: read off the same wall of certificates, asked at once.
+# The certificates and recognitions a company holds: read off the same wall, asked at once.
 QUESTION_GROUPS: Final[tuple[tuple[str, ...], ...]] = (
-    ("high_tech_enterprise", "tech_sme", "specialized_sme"),
+    ("high_tech_enterprise", "tech_sme", "specialized_sme", "key_enterprise"),
 )
 
 
@@ -72,13 +72,19 @@ def open_tags(assessment: Assessment, key: str) -> list[str]:
 def count_questions(
     pack: Pack, full_profile: Mapping[str, Any], as_of: date
 ) -> tuple[int, list[str]]:
-    """Questions asked from an empty profile until no measure is open, answering from
+    """Questions asked after the identity step until no measure is open, answering from
     ``full_profile`` (a profile as its JSON holds it); a key it lacks is answered "don't know",
     which still counts as a question asked. Returns the count of questions (a group counts
     once) and the keys asked, in order."""
     count = 0
+    # The identity step comes first, as in the GUI: the name and the credit code (or "don't
+    # know"); it is not one of the questions counted.
     answers: dict[str, Any] = {"name": full_profile["name"]}
     skipped: set[str] = set()
+    if "credit_code" in full_profile:
+        answers["credit_code"] = full_profile["credit_code"]
+    else:
+        skipped.add("credit_code")
     asked: list[str] = []
     while True:
         assessment = assess(pack, parse_profile(answers), as_of)
