@@ -203,10 +203,10 @@ class _Evaluation:
     ) -> tuple[Result, tuple[str, ...]]:
         fact = self.read(condition.field)
         threshold, reference = self.threshold(condition)
-        if not fact.known:
-            result: Result = "unknown"
-        elif threshold is None:
-            result = "not_met"
+        if threshold is None:  # a parameter not yet in force: no answer can meet it
+            result: Result = "not_met"
+        elif not fact.known:
+            result = "unknown"
         else:
             result = "met" if compare(condition.op, fact.value, threshold) else "not_met"
         trace.append(trace_of(condition, provision_id, fact, threshold, reference, result))
