@@ -124,6 +124,26 @@ def test_dated_parameter_is_chosen_by_as_of(pack) -> None:
     assert fill_parameters(text, pack, date(2022, 5, 31), "zh") == "1000万美元"
 
 
+def test_a_parameter_not_yet_in_force_meets_no_answer(pack) -> None:
+    # m12's city branch reads a parameter in force from 2023-04-10 (Xiangyang's IoV pilot
+    # zone): before it, a connected-vehicle firm whose city is unanswered is not eligible on
+    # that branch (no answer could meet it), where an unanswered key is otherwise unknown.
+    firm = {
+        "name": "某智能网联汽车公司",
+        "zone": "hubei_other",
+        "sectors": ["intelligent_connected_vehicles"],
+        "activities": [],
+    }
+    before = assess_dict(pack, firm, date(2022, 12, 31)).result("m12")
+    trace = [
+        c for p in before.provisions for c in p.conditions if c.condition.param is not None
+    ]
+    assert trace and all(c.result == "not_met" and not c.known for c in trace)
+    assert "尚未生效" in trace[0].basis and "not yet in force" in trace[0].basis_in("en")
+    after = assess_dict(pack, {**firm, "city": "xiangyang"}, date(2023, 6, 30)).result("m12")
+    assert after.verdict == "eligible"
+
+
 def test_past_deadline_caveat_only_after_2023(pack) -> None:
     before = assess_dict(pack, AI_STARTUP, date(2023, 6, 1)).result("m11")
     after = assess_dict(pack, AI_STARTUP, AS_OF).result("m11")
