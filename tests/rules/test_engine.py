@@ -135,9 +135,7 @@ def test_a_parameter_not_yet_in_force_meets_no_answer(pack) -> None:
         "activities": [],
     }
     before = assess_dict(pack, firm, date(2022, 12, 31)).result("m12")
-    trace = [
-        c for p in before.provisions for c in p.conditions if c.condition.param is not None
-    ]
+    trace = [c for p in before.provisions for c in p.conditions if c.condition.param is not None]
     assert trace and all(c.result == "not_met" and not c.known for c in trace)
     assert "尚未生效" in trace[0].basis and "not yet in force" in trace[0].basis_in("en")
     after = assess_dict(pack, {**firm, "city": "xiangyang"}, date(2023, 6, 30)).result("m12")
