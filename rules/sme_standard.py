@@ -178,8 +178,9 @@ def _finance(
     )  # fmt: skip
 
 
-# 银发〔2015〕309号 art. 5. A trust company is classed by the trust assets it manages, which the
-# profile does not hold: its total assets stand in (docs/rules-review.md, m09).
+# 银发〔2015〕309号 art. 5. The figures for non-deposit banking, securities firms and insurers are
+# unconfirmed against a published copy (docs/rules-review.md, m09). A trust company is classed by
+# the trust assets it manages, which the profile does not hold: its total assets stand in.
 FINANCE_STANDARDS: Final[dict[str, SizeStandard]] = {
     s.key: s
     for s in (
