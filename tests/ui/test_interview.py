@@ -256,10 +256,29 @@ def press_enter(qtbot, view: InterviewView) -> None:
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
+def answer_from_profile(qtbot, view: InterviewView, profile: dict[str, Any]) -> None:
+    """Answer the question on screen from ``profile`` as a user would ("don't know" where the
+    profile has no answer; on the certificates screen, a row per key it has)."""
+    question = view.controller.question
+    assert question is not None
+    keys = question.keys if question.grouped else (question.key,)
+    known = {k: profile[k] for k in keys if k in profile}
+    if not known:
+        qtbot.mouseClick(view.dont_know_button, Qt.MouseButton.LeftButton)
+        return
+    give_answer(qtbot, view, known if question.grouped else known[question.key])
+    press_enter(qtbot, view)
+
+
 def give_answer(qtbot, view: InterviewView, value: Any) -> None:
-    """Enter ``value`` in the answer widget on screen as a user would."""
+    """Enter ``value`` in the answer widget on screen as a user would (for the certificates
+    screen, ``{key: True | False}``)."""
     editor = view.editor
     assert editor is not None and editor.objectName() == "interviewAnswer"
+    if isinstance(editor, BoolGroupEditor):
+        for key, given in value.items():
+            qtbot.keyClick(editor.editors[key], Qt.Key.Key_Y if given else Qt.Key.Key_N)
+        return
     kind = PROFILE_FIELDS[editor.key].kind
     if editor.key == "industry_code":
         qtbot.keyClicks(editor.search_line, value)
@@ -535,7 +554,12 @@ def test_certificates_come_as_one_question_and_a_blank_row_stays_unknown(
     _to_certificates(interview)
     question = interview.question
     assert question is not None and question.keys[0] == question.key
-    assert set(question.keys) <= {"high_tech_enterprise", "tech_sme", "specialized_sme"}
+    assert set(question.keys) <= {
+        "high_tech_enterprise",
+        "tech_sme",
+        "specialized_sme",
+        "key_enterprise",
+    }
     assert len(question.keys) > 1
     first, *others = question.keys
     number = question.number

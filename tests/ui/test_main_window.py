@@ -156,7 +156,12 @@ def test_bundled_font_covers_the_notice(qtbot, pack) -> None:
 def test_a_walk_in_from_ctrl_n_to_the_roster(qtbot, window, service, wait_tasks) -> None:
     """The desk's whole round: Ctrl+N, the interview on the keyboard, Ctrl+S, back to the
     roster, where the new client is listed with its verdict counts."""
-    from tests.ui.test_interview import LOGISTICS, give_answer, press_enter, type_identity
+    from tests.ui.test_interview import (
+        LOGISTICS,
+        answer_from_profile,
+        press_enter,
+        type_identity,
+    )
 
     wait_tasks()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -168,11 +173,7 @@ def test_a_walk_in_from_ctrl_n_to_the_roster(qtbot, window, service, wait_tasks)
         question = interview.controller.question
         if question is None:
             break
-        if question.key in LOGISTICS:
-            give_answer(qtbot, interview, LOGISTICS[question.key])
-            press_enter(qtbot, interview)
-        else:
-            qtbot.mouseClick(interview.dont_know_button, Qt.MouseButton.LeftButton)
+        answer_from_profile(qtbot, interview, LOGISTICS)
     assert interview.controller.stage == "finished"
     assert interview.pages.currentWidget() is interview.summary_page
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
