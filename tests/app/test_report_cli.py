@@ -25,8 +25,7 @@ PNG = (
 )
 
 
-#: The installed entry point, as users run it. (``python -m app.cli`` runs cli.py a second time
-#: as ``__main__``, whose InputError is another class than ``app.cli.InputError``.)
+#: The installed entry point, as users run it.
 POLICY_CHECK = Path(sys.executable).with_name("policy-check")
 
 
@@ -178,7 +177,7 @@ def test_a_missing_harfbuzz_subsetter_is_reported(
 def test_a_folder_that_cannot_be_written_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.cli_common import InputError
+    from app.cli.common import InputError
 
     def denied(target: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(target))

@@ -1,14 +1,20 @@
-"""What every ``policy-check`` command shares: refusing input, dates, files, the pack."""
+"""What every ``policy-check`` command shares: refusing input, dates, files, the pack, handlers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import argparse
+from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from rules.engine import Verdict
 from rules.pack import DEFAULT_PACK_DIR, Pack, PackError, load_pack
 from rules.profile import Profile, ProfileError, load_profile_json
+
+#: What a command runs: the parsed arguments in, the exit status out.
+Handler = Callable[[argparse.Namespace], int]
 
 VERDICT_LABELS: dict[Verdict, tuple[str, str]] = {
     "eligible": ("适用", "eligible"),
@@ -68,3 +74,22 @@ def load_pack_checked(raw: str | None) -> Pack:
         return load_pack(pack_dir(raw))
     except PackError as error:
         raise InputError([f"pack: {p}" for p in error.problems]) from None
+
+
+def lazy_handler(module: str, name: str) -> Handler:
+    """The handler ``name`` of ``module``, which is imported only when the command runs."""
+
+    def run(args: argparse.Namespace) -> int:
+        handler: Handler = getattr(import_module(module), name)
+        return handler(args)
+
+    return run
+
+
+def add_action(
+    sub: Any, name: str, handler: Handler, text: str, parent: argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """Register the action ``name`` of a command group, with the options of ``parent``."""
+    command: argparse.ArgumentParser = sub.add_parser(name, help=text, parents=[parent])
+    command.set_defaults(handler=handler)
+    return command

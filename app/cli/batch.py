@@ -7,8 +7,11 @@ is reported with its row number and skipped; the others go on.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import logging
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -17,15 +20,59 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from app.cli.common import InputError, load_pack_checked, parse_as_of
 from rules.answer import assessment_json
 from rules.assessor import Assessor
 from rules.pack import DEFAULT_PACK_DIR, load_pack
 from rules.profile import ProfileError, parse_profile
 from rules.tabular import profile_from_row
 
+log = logging.getLogger("policy-check")
 CHUNK = 512
 INPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
+MAX_JOBS = 64  # worker processes for batch; more only thrash the machine
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``batch`` on the ``policy-check`` parser's subcommands."""
+    batch_cmd = commands.add_parser("batch", help="assess many profiles (.jsonl, .csv, .xlsx)")
+    batch_cmd.add_argument("input", metavar="INPUT")
+    batch_cmd.add_argument("--out", help=".jsonl answers, or a .csv/.xlsx verdict matrix")
+    batch_cmd.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
+    batch_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    batch_cmd.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    batch_cmd.set_defaults(handler=cmd_batch)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    if source.suffix.lower() not in INPUT_SUFFIXES:
+        raise InputError([f"INPUT: {source.name}: expected a .jsonl, .csv or .xlsx file"])
+    if not source.is_file():
+        raise InputError([f"INPUT: no such file: {source}"])
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise InputError([f"--out: {out.name}: expected a .jsonl, .csv or .xlsx file"])
+    if not 1 <= args.jobs <= MAX_JOBS:
+        raise InputError([f"--jobs: {args.jobs}: must be between 1 and {MAX_JOBS}"])
+    as_of = parse_as_of(args.as_of)
+    load_pack_checked(None)
+    problems: list[str] = []
+
+    def report(problem: str) -> None:
+        problems.append(problem)
+        print(problem, file=sys.stderr)
+
+    try:
+        answered, refused = run_batch(
+            source, out or sys.stdout, as_of, args.lang, args.jobs, report_problem=report
+        )
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise InputError([f"INPUT: {source.name} cannot be read: {error}"]) from None
+    log.info("batch %s: %d answered, %d refused", source, answered, refused)
+    print(f"{answered} profile(s) assessed, {refused} row(s) refused", file=sys.stderr)
+    return 2 if refused else 0
 
 
 @dataclass(frozen=True)

@@ -75,14 +75,14 @@ def _branding(args: argparse.Namespace) -> Branding:
         )
         return branding(settings)
     except SettingsError as error:
-        from app.cli_common import InputError
+        from app.cli.common import InputError
 
         raise InputError(error.problems) from None
 
 
 def _writable(option: str, raw: str, suffix: str) -> Path:
     """A file ending in ``suffix`` in an existing folder, or a folder to name the file in."""
-    from app.cli_common import InputError
+    from app.cli.common import InputError
 
     path = Path(raw)
     wants_folder = raw.endswith(("/", os.sep))
@@ -96,7 +96,7 @@ def _writable(option: str, raw: str, suffix: str) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.cli_common import InputError, load_pack_checked, parse_as_of, read_profile
+    from app.cli.common import InputError, load_pack_checked, parse_as_of, read_profile
     from rules.engine import assess
 
     # A CLI process ends with this command. Freezing the objects the process holds now (and

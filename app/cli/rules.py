@@ -1,0 +1,146 @@
+"""``policy-check rules ...``: list, lint, test and diff rule packs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import InputError, load_pack_checked, pack_dir
+from app.cli.text_table import render_table
+from rules.cases import OUTCOMES, load_cases, provision_coverage, run_cases
+from rules.diff import diff_packs
+from rules.lint import lint_pack
+from rules.pack import Pack
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``rules list|lint|test|diff`` on the ``policy-check`` parser's subcommands."""
+    rules_cmd = commands.add_parser("rules", help="inspect and check rule packs")
+    rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    list_cmd = rules_sub.add_parser("list", help="list the measures of the pack")
+    list_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    list_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    list_cmd.add_argument("--pack", help="pack folder (default: the bundled pack)")
+    list_cmd.set_defaults(handler=cmd_rules_list)
+    for name, handler, text in (
+        ("lint", cmd_rules_lint, "validate a pack"),
+        ("test", cmd_rules_test, "run a pack's YAML test cases"),
+    ):
+        sub = rules_sub.add_parser(name, help=text)
+        sub.add_argument("pack", nargs="?", metavar="PACK", help="pack folder (default: bundled)")
+        sub.set_defaults(handler=handler)
+        if name == "test":
+            sub.add_argument(
+                "--coverage",
+                action="store_true",
+                help="also print, per provision, the cases where it is met / not met / unknown, "
+                "and fail when one of the three is missing",
+            )
+    diff_cmd = rules_sub.add_parser("diff", help="list measures whose criteria changed")
+    diff_cmd.add_argument("old", metavar="OLD")
+    diff_cmd.add_argument("new", metavar="NEW")
+    diff_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    diff_cmd.set_defaults(handler=cmd_rules_diff)
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    pack = load_pack_checked(args.pack)
+    if args.format == "json":
+        listing = {
+            "pack": pack.reference(),
+            "measures": [
+                {
+                    "measure": m.id,
+                    "number": m.number,
+                    "chapter": m.chapter,
+                    "title": m.title.get(args.lang),
+                    "kind": m.kind,
+                    "status": m.status,
+                    "lead_units": m.lead_units,
+                    "provisions": [p.id for p in m.provisions],
+                }
+                for m in pack.measures
+            ],
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    rows = [[m.id, m.kind, m.status, m.title.get(args.lang)] for m in pack.measures]
+    print(render_table(["measure", "kind", "status", "title"], rows))
+    print(f"\n{len(pack.measures)} measures, {pack.id} {pack.version} ({pack.sha256[:12]})")
+    return 0
+
+
+def cmd_rules_lint(args: argparse.Namespace) -> int:
+    problems = lint_pack(pack_dir(args.pack))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 2
+    print("pack is clean")
+    return 0
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    folder = pack_dir(args.pack)
+    load_pack_checked(args.pack)
+    try:
+        outcomes = run_cases(folder)
+    except ValueError as error:
+        raise InputError([f"cases: {error}"]) from None
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in failed:
+        for failure in outcome.failures:
+            print(f"FAIL {outcome.file}: {outcome.case.name}: {failure}", file=sys.stderr)
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    if args.coverage:
+        gaps = print_provision_coverage(load_pack_checked(args.pack), folder)
+        if gaps:
+            print(f"{gaps} provision(s) lack a case where they are met, not met or unknown")
+            return 1
+    return 1 if failed else 0
+
+
+def print_provision_coverage(pack: Pack, folder: Path) -> int:
+    """Print each provision's case outcomes; return how many provisions lack one of the three."""
+    coverage = provision_coverage(pack, load_cases(folder))
+    rows = [
+        [
+            c.measure_id,
+            c.provision_id,
+            *(str(c.counts[outcome]) for outcome in OUTCOMES),
+            ", ".join(c.missing) or "ok",
+        ]
+        for c in coverage
+    ]
+    print(render_table(["measure", "provision", "met", "not met", "unknown", "lacking"], rows))
+    return sum(1 for c in coverage if c.missing)
+
+
+def cmd_rules_diff(args: argparse.Namespace) -> int:
+    old, new = load_pack_checked(args.old), load_pack_checked(args.new)
+    changes = diff_packs(old, new)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "old": old.reference(),
+                    "new": new.reference(),
+                    "changes": [
+                        {"measure": c.measure, "change": c.change, "details": list(c.details)}
+                        for c in changes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for change in changes:
+        details = f": {'; '.join(change.details)}" if change.details else ""
+        print(f"{change.measure} {change.change}{details}")
+    print(f"{len(changes)} measure(s) differ ({old.sha256[:12]} -> {new.sha256[:12]})")
+    return 0
