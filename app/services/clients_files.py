@@ -23,6 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.services.cells import formula_safe, unquote
 from rules.fields import PROFILE_FIELDS
 from rules.profile import PROFILE_KEYS
 
@@ -318,7 +319,11 @@ def _read_csv(path: Path) -> list[Row]:
     text = _decode(path.read_bytes(), path)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
-    return _table_rows(iter(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # The header row, then each cell as written before formula_safe quoted it.
+    return _table_rows(
+        [unquote(cell) if number else cell for cell in cells] for number, cells in enumerate(lines)
+    )
 
 
 def _read_xlsx(path: Path) -> list[Row]:
@@ -419,7 +424,10 @@ def _write_csv(out: Path, rows: list[dict[str, Any]], style: str) -> None:
         writer.writerow(_headers(style))
         for row in rows:
             writer.writerow(
-                ["" if key not in row else answer_to_cell(key, row[key], False) for key in COLUMNS]
+                [
+                    "" if key not in row else formula_safe(answer_to_cell(key, row[key], False))
+                    for key in COLUMNS
+                ]
             )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.services.clients_files import (
+    COLUMNS,
     ClientFileError,
     cell_to_answer,
     read_rows,
@@ -237,3 +239,23 @@ def test_chinese_headers_on_export_read_back(tmp_path: Path) -> None:
     assert parse_profile({k: v for k, v in row.data.items() if k != "id"}).to_json_dict() == (
         parse_profile(FULL).to_json_dict()
     )
+
+
+HOSTILE_NAMES = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tTab Co", "\rCR Co", "＝HYPERLINK()"]
+HOSTILE_NAMES += ["＋１", "－１", "＠x", "'已带撇号的公司", "普通公司"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_the_csv_export_never_holds_a_formula_and_reads_back_exactly(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "clients.csv"
+    write_rows(path, [{"id": 1, "name": name}])
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        cell = list(csv.reader(handle))[1][COLUMNS.index("name")]
+    if name[:1] in "=+-@\t\r＝＋－＠'":
+        assert cell == "'" + name  # shown as text by a spreadsheet, never run
+    else:
+        assert cell == name
+    (row,) = read_rows(path)
+    assert row.problems == () and row.data["name"] == name.strip()
