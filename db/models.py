@@ -11,6 +11,10 @@ An assessment is frozen: ``answer`` is the JSON answer (``rules.answer.assessmen
 was computed, with the pack's id, version and SHA-256 beside it, so it reads the same after the
 pack changed. ``verdicts`` (measure -> verdict) and the four counts let a roster or a diff work
 without decompressing answers.
+
+A verdict check records that a client's latest assessment was checked against a newer pack (the
+whole roster re-assessed after a pack update) and found to give the same verdicts: no new
+assessment is saved for it, and the roster no longer shows it as made with older rules.
 """
 
 from __future__ import annotations
@@ -108,6 +112,27 @@ class Assessment(Base):
     answer: Mapped[dict[str, Any]] = mapped_column(CompressedJson)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(100))
+
+
+class VerdictCheck(Base):
+    """The client's assessment ``assessment_id`` gives the same verdicts under pack
+    ``pack_sha256`` on ``as_of``: checked, nothing new saved. One row a client, the latest check;
+    it speaks for that assessment only, so a newer assessment of the client makes it moot."""
+
+    __tablename__ = "verdict_checks"
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    pack_id: Mapped[str] = mapped_column(String(100))
+    pack_version: Mapped[str] = mapped_column(String(50))
+    pack_sha256: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[date] = mapped_column(Date)
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    checked_by: Mapped[str] = mapped_column(String(100))
 
 
 class Note(Base):

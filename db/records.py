@@ -67,6 +67,19 @@ class AssessmentRecord:
 
 
 @dataclass(frozen=True)
+class VerdictCheckRecord:
+    """The client's assessment ``assessment_id`` was checked against ``pack`` on ``as_of`` and
+    gives the same verdicts: no new assessment was saved."""
+
+    client_id: int
+    assessment_id: int
+    pack: PackRef
+    as_of: date
+    checked_at: datetime
+    checked_by: str
+
+
+@dataclass(frozen=True)
 class ClientSummary:
     """A row of the roster: the client and its latest assessment, if any."""
 
@@ -124,3 +137,12 @@ class RosterRow:
     pack_sha256: str | None
     follow_ups_due: int  # open follow-ups due on or before the date asked for
     next_follow_up: date | None  # the earliest due date of an open follow-up, due or not
+    # the pack the latest assessment's verdicts were since checked against and found unchanged
+    checked_sha256: str | None = None
+
+    def made_with_other_rules(self, pack_sha256: str) -> bool:
+        """Assessed, but neither with the pack ``pack_sha256`` nor checked against it since."""
+        return self.pack_sha256 is not None and pack_sha256 not in (
+            self.pack_sha256,
+            self.checked_sha256,
+        )

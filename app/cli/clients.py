@@ -41,8 +41,14 @@ def add_commands(commands: Any) -> None:
         sub, "assess", _command("cmd_assess"), "assess stored clients with the current pack", db
     )
     target = ass.add_mutually_exclusive_group(required=True)
-    target.add_argument("--all", action="store_true", help="every client")
+    target.add_argument(
+        "--all",
+        action="store_true",
+        help="every client (after a pack update): a new assessment is saved only for clients "
+        "whose verdicts changed, and who gained or lost which measure is listed",
+    )
     target.add_argument("client", nargs="?", metavar="NAME-OR-CREDIT-CODE", help="one client")
     ass.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
+    ass.add_argument("--pack", metavar="FOLDER", help="pack folder (default: the bundled pack)")
     ass.add_argument("--lang", choices=["zh", "en"], default="zh")
     ass.add_argument("--format", choices=["json", "table"], default="table")

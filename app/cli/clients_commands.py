@@ -10,9 +10,9 @@ import json
 import sys
 from typing import Any
 
-from app.cli.common import VERDICT_LABELS, InputError, parse_as_of
+from app.cli.common import VERDICT_LABELS, InputError, load_pack_checked, parse_as_of
 from app.cli.database import open_service, user_file
-from app.cli.text_table import render_table
+from app.cli.text_table import clip, render_table
 from app.services.clients import AssessmentOutcome, ReassessReport
 from rules.vocabulary import ZONES
 
@@ -83,7 +83,21 @@ def _outcome_json(outcome: AssessmentOutcome) -> dict[str, Any]:
     }
 
 
+def _counts(report: ReassessReport) -> dict[str, int]:
+    """assessed = changed + unchanged + first; saved: the new frozen assessments."""
+    changed, first = len(report.changed), len(report.first)
+    return {
+        "assessed": report.assessed,
+        "changed": changed,
+        "unchanged": report.assessed - changed - first,
+        "first": first,
+        "saved": len(report.outcomes),
+        "refused": report.refused,
+    }
+
+
 def _print_assessed(report: ReassessReport, lang: str) -> None:
+    """One client assessed: its counts, then what changed."""
     zh = lang == "zh"
     for outcome in report.outcomes:
         counts = "  ".join(
@@ -98,19 +112,62 @@ def _print_assessed(report: ReassessReport, lang: str) -> None:
         print(f"  #{outcome.client.id} {outcome.client.name}: {outcome.diff.describe()}")
 
 
+def _print_roster_changes(report: ReassessReport, pack: dict[str, str], as_of: str) -> None:
+    """The whole roster re-assessed: who gained or lost which measure, then the counts."""
+    rows = []
+    for outcome in report.changed:
+        diff = outcome.diff
+        assert diff is not None
+        others = [
+            f"{c.measure}: {c.before or '(new)'}→{c.after or '(removed)'}"
+            for c in diff.changes
+            if "eligible" not in (c.before, c.after)
+        ]
+        rows.append(
+            [
+                str(outcome.client.id),
+                clip(outcome.client.name, 40),
+                " ".join(diff.gained),
+                " ".join(diff.lost),
+                "; ".join(others),
+            ]
+        )
+    if rows:
+        headers = ["id", "name", "gained", "lost", "other changes"]
+        print(render_table(headers, rows, max_width=10_000) + "\n")
+    counts = _counts(report)
+    print(
+        f"{counts['assessed']} assessed; verdicts changed for {counts['changed']}, unchanged for "
+        f"{counts['unchanged']}, first assessment for {counts['first']}; "
+        f"refused {counts['refused']}"
+    )
+    print(
+        f"{counts['saved']} new assessment(s) saved with {pack['id']} {pack['version']} "
+        f"({pack['sha256'][:12]}) as of {as_of}; {len(report.unchanged)} client(s) kept their "
+        "latest assessment, checked against this pack"
+    )
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
-    with open_service(args) as service:
-        ids = None if args.all else [service.find(args.client).id]
-        report = service.reassess(ids, as_of)
+    pack = load_pack_checked(args.pack) if args.pack else None
+    with open_service(args, pack) as service:
+        if args.all:  # the compiled plan: a new assessment only where verdicts changed
+            report = service.reassess(None, as_of)
+        else:  # one client: the full answer saved, changed or not
+            report = service.assess_clients([service.find(args.client).id], as_of)
+        reference = service.pack.reference()
     if args.format == "json":
         listing = {
-            "pack": service.pack.reference(),
+            "pack": reference,
             "as_of": as_of.isoformat(),
+            "counts": _counts(report),
             "assessed": [_outcome_json(o) for o in report.outcomes],
             "changed": [o.client.id for o in report.changed],
         }
         print(json.dumps(listing, ensure_ascii=False, indent=2))
+    elif args.all:
+        _print_roster_changes(report, reference, as_of.isoformat())
     else:
         _print_assessed(report, args.lang)
     for problem in report.failed:

@@ -19,7 +19,7 @@ from app.services.clients_files import ClientFileError
 from app.settings import AppSettingsError, database_url
 from db.engine import Database, default_url
 from db.errors import DatabaseError
-from rules.pack import PackError
+from rules.pack import Pack, PackError
 from rules.profile import ProfileError
 
 
@@ -42,9 +42,10 @@ def refusals() -> Iterator[None]:
 
 
 @contextmanager
-def open_service(args: argparse.Namespace) -> Iterator[ClientService]:
+def open_service(args: argparse.Namespace, pack: Pack | None = None) -> Iterator[ClientService]:
+    """The roster of ``--db``, assessed with ``pack`` (default: the bundled one)."""
     with refusals():
-        service = ClientService.open(_url(args), lang=getattr(args, "lang", "zh"))
+        service = ClientService.open(_url(args), pack=pack, lang=getattr(args, "lang", "zh"))
         try:
             yield service
         finally:

@@ -1,4 +1,8 @@
-"""``policy-check rules ...``: list, lint, test and diff rule packs."""
+"""``policy-check rules ...``: list, lint, test and diff rule packs.
+
+``rules diff OLD NEW --impact`` also counts the stored clients whose verdicts would change; only
+then is the database opened (see app/cli/database.py for how ``--db`` is resolved).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli.common import InputError, load_pack_checked, pack_dir
+from app.cli.common import InputError, load_pack_checked, pack_dir, parse_as_of
+from app.cli.db import database_option
 from app.cli.text_table import render_table
 from rules.cases import OUTCOMES, load_cases, provision_coverage, run_cases
 from rules.diff import diff_packs
 from rules.lint import lint_pack
 from rules.pack import Pack
+
+if TYPE_CHECKING:
+    from app.services.roster_verdicts import ImpactReport
 
 
 def add_commands(commands: Any) -> None:
@@ -39,10 +47,19 @@ def add_commands(commands: Any) -> None:
                 help="also print, per provision, the cases where it is met / not met / unknown, "
                 "and fail when one of the three is missing",
             )
-    diff_cmd = rules_sub.add_parser("diff", help="list measures whose criteria changed")
-    diff_cmd.add_argument("old", metavar="OLD")
-    diff_cmd.add_argument("new", metavar="NEW")
+    diff_cmd = rules_sub.add_parser(
+        "diff", help="list measures whose criteria changed", parents=[database_option()]
+    )
+    diff_cmd.add_argument("old", metavar="OLD", help="the old pack's folder")
+    diff_cmd.add_argument("new", metavar="NEW", help="the new pack's folder")
     diff_cmd.add_argument("--format", choices=["json", "table"], default="table")
+    diff_cmd.add_argument(
+        "--impact",
+        action="store_true",
+        help="also count, measure by measure, the stored clients (--db) whose verdict would "
+        "change from OLD to NEW; nothing is saved",
+    )
+    diff_cmd.add_argument("--as-of", help="with --impact: date YYYY-MM-DD (default: today)")
     diff_cmd.set_defaults(handler=cmd_rules_diff)
 
 
@@ -120,27 +137,88 @@ def print_provision_coverage(pack: Pack, folder: Path) -> int:
     return sum(1 for c in coverage if c.missing)
 
 
+def _roster_impact(args: argparse.Namespace, old: Pack, new: Pack) -> ImpactReport:
+    # imported here: only --impact opens the database (SQLAlchemy, polars)
+    from app.cli.database import open_service
+
+    as_of = parse_as_of(args.as_of)
+    with open_service(args) as service:
+        return service.impact(old, new, as_of)
+
+
+def _impact_json(impact: ImpactReport) -> dict[str, Any]:
+    return {
+        "as_of": impact.as_of.isoformat(),
+        "clients": impact.clients,
+        "changed_clients": impact.changed_clients,
+        "refused": len(impact.refused),
+        "measures": [
+            {
+                "measure": m.measure,
+                "changed": m.changed,
+                "gained": m.gained,
+                "lost": m.lost,
+                "moves": [
+                    {"before": before, "after": after, "clients": count}
+                    for (before, after), count in m.moves.most_common()
+                ],
+            }
+            for m in impact.changed_measures
+        ],
+    }
+
+
+def _print_impact(impact: ImpactReport) -> None:
+    print(
+        f"\nimpact on the roster as of {impact.as_of.isoformat()}: {impact.changed_clients} of "
+        f"{impact.clients} client(s) would see a verdict change"
+    )
+    if not impact.changed_measures:
+        return
+    rows = [
+        [
+            m.measure,
+            str(m.changed),
+            str(m.gained),
+            str(m.lost),
+            ", ".join(
+                f"{before or '(new)'}→{after or '(removed)'} {count}"
+                for (before, after), count in m.moves.most_common()
+            ),
+        ]
+        for m in impact.changed_measures
+    ]
+    headers = ["measure", "clients", "gained", "lost", "from→to"]
+    print(render_table(headers, rows, max_width=10_000))
+
+
 def cmd_rules_diff(args: argparse.Namespace) -> int:
+    if not args.impact and (args.db or args.as_of):
+        raise InputError(["--db and --as-of are used with --impact only"])
     old, new = load_pack_checked(args.old), load_pack_checked(args.new)
     changes = diff_packs(old, new)
+    impact = _roster_impact(args, old, new) if args.impact else None
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "old": old.reference(),
-                    "new": new.reference(),
-                    "changes": [
-                        {"measure": c.measure, "change": c.change, "details": list(c.details)}
-                        for c in changes
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        listing: dict[str, Any] = {
+            "old": old.reference(),
+            "new": new.reference(),
+            "changes": [
+                {"measure": c.measure, "change": c.change, "details": list(c.details)}
+                for c in changes
+            ],
+        }
+        if impact is not None:
+            listing["impact"] = _impact_json(impact)
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+    else:
+        for change in changes:
+            details = f": {'; '.join(change.details)}" if change.details else ""
+            print(f"{change.measure} {change.change}{details}")
+        print(f"{len(changes)} measure(s) differ ({old.sha256[:12]} -> {new.sha256[:12]})")
+        if impact is not None:
+            _print_impact(impact)
+    if impact is None:
         return 0
-    for change in changes:
-        details = f": {'; '.join(change.details)}" if change.details else ""
-        print(f"{change.measure} {change.change}{details}")
-    print(f"{len(changes)} measure(s) differ ({old.sha256[:12]} -> {new.sha256[:12]})")
-    return 0
+    for problem in impact.refused:
+        print(problem, file=sys.stderr)
+    return 2 if impact.refused else 0

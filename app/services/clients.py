@@ -2,8 +2,10 @@
 
 Clients are saved with their history and under an optimistic lock; duplicates are found by credit
 code and normalised name; assessments are frozen (the JSON answer with the pack's id, version and
-SHA-256) and compared by verdict; the roster imports and exports files and the whole database is
-backed up and restored. Everything handed out is a plain record, never an ORM row.
+SHA-256) and compared by verdict; after a pack update the whole roster is re-assessed with the
+compiled plan and only the clients whose verdicts changed get a new frozen assessment; the roster
+imports and exports files and the whole database is backed up and restored. Everything handed
+out is a plain record, never an ORM row.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from sqlalchemy.orm import Session
 
 from app.services.clients_diff import VerdictDiff, diff_verdicts
 from app.services.clients_files import ID_COLUMN, Row, read_rows, write_rows
+from app.services.roster_verdicts import (
+    COMPILED_CHUNK,
+    ImpactReport,
+    parse_records,
+    roster_impact,
+    roster_pages,
+    verdict_rows,
+)
 from db.backup import BackupInfo, restore_backup, write_backup
 from db.engine import Database, default_url
 from db.errors import DuplicateClientError, NotFoundError
@@ -33,6 +43,7 @@ from db.records import (
     ClientRecord,
     ClientSummary,
     NoteRecord,
+    PackRef,
     RevisionRecord,
     RosterRow,
 )
@@ -78,12 +89,34 @@ class AssessmentOutcome:
 
 @dataclass
 class ReassessReport:
-    outcomes: list[AssessmentOutcome] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # clients whose stored profile is refused
+    """What assessing clients did: the frozen assessments saved, the clients whose verdicts were
+    checked and found unchanged (nothing saved for them), the stored profiles refused."""
+
+    outcomes: list[AssessmentOutcome] = field(default_factory=list)  # the assessments saved
+    failed: list[str] = field(default_factory=list)  # one line per problem of a refused profile
+    unchanged: list[int] = field(default_factory=list)  # ids: same verdicts, no new assessment
+    refused: int = 0  # clients whose stored profile is refused
 
     @property
     def changed(self) -> list[AssessmentOutcome]:
+        """Saved assessments whose verdicts differ from the client's previous ones."""
         return [o for o in self.outcomes if o.changed]
+
+    @property
+    def first(self) -> list[AssessmentOutcome]:
+        """Saved assessments of clients never assessed before."""
+        return [o for o in self.outcomes if o.previous is None]
+
+    @property
+    def assessed(self) -> int:
+        """Clients whose verdicts were worked out (refused ones aside)."""
+        return len(self.outcomes) + len(self.unchanged)
+
+    def add(self, other: ReassessReport) -> None:
+        self.outcomes += other.outcomes
+        self.failed += other.failed
+        self.unchanged += other.unchanged
+        self.refused += other.refused
 
 
 @dataclass
@@ -287,8 +320,8 @@ class ClientService:
 
     # -- assessments ----------------------------------------------------------------------------
 
-    def _answer(self, record: ClientRecord, as_of: date) -> dict[str, Any]:
-        return assessment_json(assess(self.pack, self.profile_of(record), as_of), self.lang)
+    def _answer(self, profile: Profile, as_of: date) -> dict[str, Any]:
+        return assessment_json(assess(self.pack, profile, as_of), self.lang)
 
     def assess_client(self, client_id: int, as_of: date | None = None) -> AssessmentOutcome:
         """Assess the client's current profile with the current pack and save the result."""
@@ -299,17 +332,18 @@ class ClientService:
         return report.outcomes[0]
 
     def _assess_records(self, records: list[ClientRecord], as_of: date) -> ReassessReport:
-        """Compute outside any transaction, then save the chunk in one."""
         report = ReassessReport()
-        answers = []
-        for record in records:
-            try:
-                answers.append((record, self._answer(record, as_of)))
-            except ProfileError as error:
-                report.failed += [
-                    f"client #{record.id} {record.name}: stored profile refused: {p}"
-                    for p in error.problems
-                ]
+        parsed = parse_records(records, report.failed)
+        report.refused = len(records) - len(parsed)
+        self._save_answers(parsed, as_of, report)
+        return report
+
+    def _save_answers(
+        self, parsed: list[tuple[ClientRecord, Profile]], as_of: date, report: ReassessReport
+    ) -> None:
+        """The explaining engine's full answer for each client, saved (compute outside any
+        transaction, then save in one), each compared with the client's previous verdicts."""
+        answers = [(record, self._answer(profile, as_of)) for record, profile in parsed]
         with self.database.write() as session:
             before = assessments.latest_verdicts(session, [r.id for r, _ in answers])
             for record, answer in answers:
@@ -322,6 +356,25 @@ class ClientService:
                 report.outcomes.append(
                     AssessmentOutcome(record, saved, previous and previous[0], diff)
                 )
+
+    def assess_clients(
+        self,
+        client_ids: Iterable[int] | None = None,
+        as_of: date | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> ReassessReport:
+        """Assess the given clients (all when None) with the explaining engine and save every
+        answer, changed or not (what ``clients assess NAME`` does for one client).
+
+        Each chunk of clients is saved in its own transaction, so other desks are not held up
+        and an interruption keeps what was done.
+        """
+        day = as_of or date.today()
+        report = ReassessReport()
+        for chunk in self._pages(client_ids, _CHUNK):
+            report.add(self._assess_records(chunk, day))
+            if progress is not None:
+                progress(report.assessed + report.refused)
         return report
 
     def reassess(
@@ -330,33 +383,68 @@ class ClientService:
         as_of: date | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> ReassessReport:
-        """Assess the given clients (all when None) again and list whose verdicts changed.
+        """Check the given clients (all when None) against the current pack; save a new frozen
+        assessment only for those whose verdicts changed, and list them.
 
-        Each chunk of clients is saved in its own transaction, so other desks are not held up
-        and an interruption keeps what was done.
+        The clients are read ``COMPILED_CHUNK`` at a time, and each chunk's verdicts come from
+        one evaluation of the compiled plan, compared with each client's latest stored verdicts.
+        A client never assessed, whose verdicts changed, or whose profile was edited since its
+        latest assessment gets the explaining engine's full answer, saved as ``assess_client``
+        saves it (``_CHUNK`` a transaction). For the others nothing is saved but a verdict check
+        (one transaction a chunk): their latest assessment holds under this pack, so the roster
+        no longer shows them as made with older rules.
         """
         day = as_of or date.today()
+        pack = PackRef(self.pack.id, self.pack.version, self.pack.sha256)
         report = ReassessReport()
-        for chunk in self._chunks(client_ids):
-            part = self._assess_records(chunk, day)
-            report.outcomes += part.outcomes
-            report.failed += part.failed
+        for records in self._pages(client_ids, COMPILED_CHUNK):
+            parsed = parse_records(records, report.failed)
+            report.refused += len(records) - len(parsed)
+            with self.database.read() as session:
+                before = assessments.latest_verdicts(session, [r.id for r, _ in parsed])
+            now = verdict_rows(self.pack, [profile for _, profile in parsed], day)
+            to_save: list[tuple[ClientRecord, Profile]] = []
+            checked: dict[int, int] = {}  # client id -> the assessment that still holds
+            for (record, profile), verdicts in zip(parsed, now, strict=True):
+                previous = before.get(record.id)
+                if (
+                    previous is None
+                    or previous[1] != verdicts
+                    or previous[0].client_version != record.version
+                ):
+                    to_save.append((record, profile))
+                else:
+                    checked[record.id] = previous[0].id
+            for start in range(0, len(to_save), _CHUNK):
+                self._save_answers(to_save[start : start + _CHUNK], day, report)
+            if checked:
+                with self.database.write() as session:
+                    assessments.record_checks(session, checked, pack, day, self.actor)
+                report.unchanged += list(checked)
             if progress is not None:
-                progress(len(report.outcomes) + len(report.failed))
+                progress(report.assessed + report.refused)
         return report
 
-    def _chunks(self, client_ids: Iterable[int] | None) -> Iterable[list[ClientRecord]]:
+    def _pages(self, client_ids: Iterable[int] | None, size: int) -> Iterable[list[ClientRecord]]:
+        """The clients (all when None), ``size`` at a time, each chunk read in one query."""
         if client_ids is None:
+            yield from roster_pages(self.database, size)
+            return
+        ids = list(client_ids)
+        for start in range(0, len(ids), size):
             with self.database.read() as session:
-                ids = [c.id for c in clients.iterate(session)]
-        else:
-            ids = list(client_ids)
-        for start in range(0, len(ids), _CHUNK):
-            with self.database.read() as session:
-                yield [clients.get(session, i) for i in ids[start : start + _CHUNK]]
+                yield clients.get_many(session, ids[start : start + size])
+
+    def impact(
+        self, old: Pack, new: Pack, as_of: date, progress: Callable[[int], None] | None = None
+    ) -> ImpactReport:
+        """How many clients' verdicts, measure by measure, would change from ``old`` to ``new``
+        (the compiled plan over the stored profiles; nothing saved)."""
+        return roster_impact(self.database, old, new, as_of, progress)
 
     def stale_clients(self) -> list[int]:
-        """Clients never assessed, or last assessed with a pack other than the current one."""
+        """Clients never assessed, or last assessed with a pack other than the current one and
+        not checked against it since (``reassess`` found their verdicts unchanged)."""
         with self.database.read() as session:
             stale = assessments.assessed_with_other_pack(session, self.pack.sha256)
             return sorted(stale + assessments.never_assessed(session))

@@ -1,4 +1,5 @@
-"""Frozen assessments: saved as computed, read back unchanged, compared by their verdicts."""
+"""Frozen assessments: saved as computed, read back unchanged, compared by their verdicts; and
+verdict checks, which record that a client's latest assessment still holds under a newer pack."""
 
 from __future__ import annotations
 
@@ -6,12 +7,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, defer
 
 from db.errors import NotFoundError
-from db.models import Assessment, Client
-from db.records import AssessmentRecord, AssessmentSummary, PackRef
+from db.models import Assessment, Client, VerdictCheck
+from db.records import AssessmentRecord, AssessmentSummary, PackRef, VerdictCheckRecord
 from db.repositories import audit
 
 VERDICTS = ("eligible", "needs_info", "not_eligible", "not_applicable")
@@ -141,14 +142,76 @@ def latest_verdicts(
 
 
 def assessed_with_other_pack(session: Session, sha256: str) -> list[int]:
-    """Ids of clients whose latest assessment was made with a pack other than ``sha256``."""
+    """Ids of clients whose latest assessment was made with a pack other than ``sha256`` and
+    has not been checked against it since (``record_checks``)."""
     latest_ids = select(func.max(Assessment.id)).group_by(Assessment.client_id)
+    checked = select(VerdictCheck.client_id).where(
+        VerdictCheck.assessment_id == Assessment.id, VerdictCheck.pack_sha256 == sha256
+    )
     query = (
         select(Assessment.client_id)
-        .where(Assessment.id.in_(latest_ids), Assessment.pack_sha256 != sha256)
+        .where(Assessment.id.in_(latest_ids), Assessment.pack_sha256 != sha256, ~checked.exists())
         .order_by(Assessment.client_id)
     )
     return list(session.scalars(query))
+
+
+def record_checks(
+    session: Session, checked: dict[int, int], pack: PackRef, as_of: date, actor: str
+) -> int:
+    """Record that each client's assessment ``checked[client_id]`` gives the same verdicts under
+    ``pack`` on ``as_of``; replaces the clients' earlier checks. An assessment deleted meanwhile
+    (its client deleted by another desk) is skipped. Returns how many were recorded."""
+    if not checked:
+        return 0
+    present = set(
+        session.scalars(select(Assessment.id).where(Assessment.id.in_(list(checked.values()))))
+    )
+    rows = [
+        {
+            "client_id": client_id,
+            "assessment_id": assessment_id,
+            "pack_id": pack.id,
+            "pack_version": pack.version,
+            "pack_sha256": pack.sha256,
+            "as_of": as_of,
+            "checked_by": actor,
+        }
+        for client_id, assessment_id in sorted(checked.items())
+        if assessment_id in present
+    ]
+    session.execute(delete(VerdictCheck).where(VerdictCheck.client_id.in_(list(checked))))
+    if rows:
+        session.execute(insert(VerdictCheck), rows)
+        audit.record(
+            session,
+            actor,
+            "assessments.checked",
+            None,
+            pack=pack.sha256,
+            as_of=as_of.isoformat(),
+            clients=[row["client_id"] for row in rows],
+        )
+    return len(rows)
+
+
+def checks_of(session: Session, client_ids: Iterable[int]) -> dict[int, VerdictCheckRecord]:
+    """The latest verdict check of each of the clients that has one."""
+    ids = list(client_ids)
+    if not ids:
+        return {}
+    query = select(VerdictCheck).where(VerdictCheck.client_id.in_(ids))
+    return {
+        row.client_id: VerdictCheckRecord(
+            row.client_id,
+            row.assessment_id,
+            PackRef(row.pack_id, row.pack_version, row.pack_sha256),
+            row.as_of,
+            row.checked_at,
+            row.checked_by,
+        )
+        for row in session.scalars(query)
+    }
 
 
 def never_assessed(session: Session) -> list[int]:

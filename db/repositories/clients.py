@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.errors import ConcurrentEditError, DuplicateClientError, NotFoundError
-from db.models import Assessment, Client, ClientRevision
+from db.models import Assessment, Client, ClientRevision, VerdictCheck
 from db.names import normalise_name, normalise_search
 from db.records import ClientRecord, RevisionRecord, RosterRow
 from db.repositories import audit, notes
@@ -241,6 +241,21 @@ def iterate(session: Session, batch: int = 500) -> Iterator[ClientRecord]:
         last = rows[-1].id
 
 
+def page(session: Session, after_id: int, limit: int) -> list[ClientRecord]:
+    """Up to ``limit`` clients with an id above ``after_id``, by id (a roster read in chunks)."""
+    query = select(Client).where(Client.id > after_id).order_by(Client.id).limit(limit)
+    return [to_record(row) for row in session.scalars(query)]
+
+
+def get_many(session: Session, client_ids: Iterable[int]) -> list[ClientRecord]:
+    """The clients of ``client_ids`` that exist, by id, in one query."""
+    ids = list(client_ids)
+    if not ids:
+        return []
+    query = select(Client).where(Client.id.in_(ids)).order_by(Client.id)
+    return [to_record(row) for row in session.scalars(query)]
+
+
 def history(session: Session, client_id: int) -> list[RevisionRecord]:
     """Every saved state of the client's profile, oldest first."""
     _load(session, client_id)
@@ -277,20 +292,36 @@ def roster(session: Session, due_by: date) -> list[RosterRow]:
             Assessment.eligible,
             Assessment.needs_info,
             Assessment.pack_sha256,
+            VerdictCheck.pack_sha256.label("checked_sha256"),
         )
         .outerjoin(latest, latest.c.client_id == Client.id)
         .outerjoin(Assessment, Assessment.id == latest.c.assessment_id)
+        .outerjoin(
+            VerdictCheck,
+            (VerdictCheck.client_id == Client.id)
+            & (VerdictCheck.assessment_id == latest.c.assessment_id),
+        )
         .order_by(Client.id)
     )
     follow_ups = notes.follow_ups_by_client(session, due_by)
     rows = []
-    for cid, name, code, zone, version, at, as_of, eligible, needs_info, sha in session.execute(
-        query
-    ):
-        due, first = follow_ups.get(cid, (0, None))
+    for row in session.execute(query):
+        due, first = follow_ups.get(row.id, (0, None))
         rows.append(
             RosterRow(
-                cid, name, code, zone, version, at, as_of, eligible, needs_info, sha, due, first
+                client_id=row.id,
+                name=row.name,
+                credit_code=row.credit_code,
+                zone=row.zone,
+                version=row.version,
+                assessed_at=row.created_at,
+                assessed_as_of=row.as_of,
+                eligible=row.eligible,
+                needs_info=row.needs_info,
+                pack_sha256=row.pack_sha256,
+                follow_ups_due=due,
+                next_follow_up=first,
+                checked_sha256=row.checked_sha256,
             )
         )
     return rows

@@ -131,6 +131,104 @@ def test_assess_saves_and_lists_changes(db_url: str, tmp_path: Path) -> None:
     assert (missing.returncode, missing.stderr) == (2, "no client matches '没有这家'\n")
 
 
+def test_assess_all_after_a_pack_update_lists_who_gained_or_lost(
+    db_url: str, tmp_path: Path
+) -> None:
+    from db.migrate import open_database
+    from db.repositories import clients
+    from rules.pack import DEFAULT_PACK_DIR
+    from tests.app.test_clients_service import changed_pack
+
+    new_pack = changed_pack(tmp_path)  # m38's high-tech condition inverted, in tmp_path/pack
+    twin = {k: v for k, v in AI_STARTUP.items() if k != "credit_code"}
+    roster = [
+        AI_STARTUP,  # loses m38
+        {**twin, "name": "华星芯微电子有限公司", "high_tech_enterprise": False},  # gains m38
+        {"name": "长江精工有限公司", "zone": "outside_hubei"},  # unchanged
+    ]
+    source = tmp_path / "roster.jsonl"
+    source.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in roster), "utf-8")
+    assert run("clients", "import", str(source), "--db", db_url).returncode == 0
+    database = open_database(db_url)
+    try:  # a stored profile that today's checks refuse
+        with database.write() as session:
+            refused = clients.add(session, {"name": "旧数据企业", "employees": -1}, "old")
+    finally:
+        database.dispose()
+    refusal = (
+        f"client #{refused.id} 旧数据企业: stored profile refused: employees: -1 is out of range "
+        "(input should be greater than or equal to 0)\n"
+    )
+    first = run("clients", "assess", "--all", "--as-of", "2026-11-26", "--db", db_url)
+    assert (first.returncode, first.stderr) == (2, refusal)
+    assert "3 assessed; verdicts changed for 0, unchanged for 0, first assessment for 3" in (
+        first.stdout
+    )
+
+    impact = run(
+        "rules", "diff", str(DEFAULT_PACK_DIR), str(tmp_path / "pack"), "--impact",
+        "--as-of", "2026-12-01", "--format", "json", "--db", db_url,
+    )  # fmt: skip
+    assert (impact.returncode, impact.stderr) == (2, refusal)
+    counted = json.loads(impact.stdout)["impact"]
+    assert (counted["clients"], counted["changed_clients"], counted["refused"]) == (3, 2, 1)
+    assert counted["measures"] == [
+        {
+            "measure": "m38",
+            "changed": 2,
+            "gained": 1,
+            "lost": 1,
+            "moves": [
+                {"before": "eligible", "after": "needs_info", "clients": 1},
+                {"before": "needs_info", "after": "eligible", "clients": 1},
+            ],
+        }
+    ]
+    table = run(
+        "rules", "diff", str(DEFAULT_PACK_DIR), str(tmp_path / "pack"), "--impact", "--db", db_url
+    )
+    assert "2 of 3 client(s) would see a verdict change" in table.stdout
+    assert "eligible→needs_info 1" in table.stdout
+
+    updated = run(
+        "clients", "assess", "--all", "--as-of", "2026-12-01", "--pack", str(tmp_path / "pack"),
+        "--db", db_url,
+    )  # fmt: skip
+    assert (updated.returncode, updated.stderr) == (2, refusal)
+    lines = updated.stdout.splitlines()
+    assert lines[0].split() == ["id", "name", "gained", "lost", "other", "changes"]
+    assert [line.split()[1:] for line in lines[2:4]] == [
+        ["光谷智算科技有限公司", "m38"],
+        ["华星芯微电子有限公司", "m38"],
+    ]
+    assert lines[2].index("m38") > lines[3].index("m38")  # lost, then gained
+    assert "3 assessed; verdicts changed for 2, unchanged for 1, first assessment for 0" in (
+        updated.stdout
+    )
+    assert f"2 new assessment(s) saved with hubei-ftz-2021 {new_pack.version}" in updated.stdout
+
+    again = run(
+        "clients", "assess", "--all", "--as-of", "2026-12-01", "--pack", str(tmp_path / "pack"),
+        "--format", "json", "--db", db_url,
+    )  # fmt: skip
+    listing = json.loads(again.stdout)
+    assert listing["pack"]["sha256"] == new_pack.sha256
+    assert listing["counts"] == {
+        "assessed": 3,
+        "changed": 0,
+        "unchanged": 3,
+        "first": 0,
+        "saved": 0,
+        "refused": 1,
+    }
+    assert (listing["assessed"], listing["changed"]) == ([], [])
+    misused = run("rules", "diff", str(DEFAULT_PACK_DIR), str(DEFAULT_PACK_DIR), "--db", db_url)
+    assert (misused.returncode, misused.stderr) == (
+        2,
+        "--db and --as-of are used with --impact only\n",
+    )
+
+
 def test_backup_check_and_restore(db_url: str, tmp_path: Path) -> None:
     source = tmp_path / "one.json"
     source.write_text(json.dumps(AI_STARTUP, ensure_ascii=False), "utf-8")

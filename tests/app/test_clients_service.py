@@ -138,12 +138,19 @@ def test_an_assessment_is_frozen_even_after_the_pack_changes(
         updated.close()
 
 
-def test_reassessing_without_changes_lists_nobody(service: ClientService) -> None:
+def test_reassessing_without_changes_lists_nobody_and_saves_nothing(
+    service: ClientService,
+) -> None:
     ids = [service.add_client(profile(name=f"企业{n}", credit_code=None)).id for n in range(3)]
-    service.reassess(as_of=AS_OF)
+    first = service.reassess(as_of=AS_OF)
+    assert sorted(o.client.id for o in first.first) == ids
     report = service.reassess(as_of=AS_OF)
-    assert sorted(o.client.id for o in report.outcomes) == ids
-    assert report.changed == [] and report.failed == []
+    assert (report.outcomes, report.failed, sorted(report.unchanged)) == ([], [], ids)
+    assert all(len(service.assessments(i)) == 1 for i in ids)
+    # one client, asked for by name, still gets its full answer saved
+    again = service.assess_clients([ids[0]], AS_OF)
+    assert [o.client.id for o in again.outcomes] == [ids[0]] and again.changed == []
+    assert len(service.assessments(ids[0])) == 2
 
 
 def test_finding_a_client_by_id_code_or_name(service: ClientService) -> None:

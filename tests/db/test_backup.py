@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, select
 from db.backup import BackupError, restore_backup, write_backup
 from db.engine import Database
 from db.migrate import head_revision, open_database, schema_state, upgrade
+from db.records import PackRef
 from db.repositories import assessments, checklist, clients, notes
 from tests.db.backends import fresh_database_url
 from tests.db.test_migrations import OLD_PROFILES, _fill_revision_0001
@@ -32,7 +33,11 @@ def _fill(database: Database) -> None:
         clients.add(session, formula, "a")
         last = clients.add(session, {"name": "last"}, "a")
         clients.delete(session, last.id, 1, "a")  # the highest id was used, then deleted
-        assessments.save(session, ai.id, 2, answer({"m01": "eligible", "m02": "needs_info"}), "a")
+        saved = assessments.save(
+            session, ai.id, 2, answer({"m01": "eligible", "m02": "needs_info"}), "a"
+        )
+        newer = PackRef("hubei-ftz-2021", "2", "c" * 64)
+        assessments.record_checks(session, {ai.id: saved.id}, newer, date(2026, 12, 1), "b")
         notes.add(session, ai.id, "回访", "a", "follow_up", date(2026, 12, 1))
         checklist.add_missing(session, ai.id, [("m01", "营业执照")], "a")
 
@@ -69,6 +74,7 @@ def test_a_backup_restores_every_row_exactly(
     _fill(database)
     info = write_backup(database, tmp_path / "roster.pcbackup.gz")
     assert info.revision == head_revision() and info.rows["clients"] == 2
+    assert info.rows["verdict_checks"] == 1
     assert not list(tmp_path.glob("*.partial"))
 
     target = Database(second_url)

@@ -205,6 +205,31 @@ def test_migrations_go_down_and_up_again(database: Database) -> None:
     assert check_database(database).problems == []
 
 
+def test_verdict_checks_come_with_revision_0003_and_go_without_touching_the_rest(
+    database: Database,
+) -> None:
+    from db.records import PackRef
+    from db.repositories import assessments
+
+    with database.write() as session:
+        client = clients.add(session, OLD_PROFILES[0], "desk")
+        saved = assessments.save(session, client.id, 1, ANSWER, "desk")
+        assessments.record_checks(
+            session, {client.id: saved.id}, PackRef("p", "2", "c" * 64), date(2026, 12, 1), "d"
+        )
+    downgrade(database, "0002")
+    with database.read() as session:
+        assert "verdict_checks" not in sa.inspect(session.connection()).get_table_names()
+        assert assessments.get(session, saved.id).answer == ANSWER
+        assert [c.id for c in clients.search(session)] == [client.id]
+    upgrade(database)
+    assert schema_state(database).current == head_revision() == "0003"
+    with database.read() as session:
+        assert assessments.checks_of(session, [client.id]) == {}  # back, empty
+        assert assessments.assessed_with_other_pack(session, "c" * 64) == [client.id]
+    assert check_database(database).problems == []
+
+
 def test_a_schema_newer_than_the_app_is_refused(database: Database) -> None:
     with database.write() as session:
         session.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))

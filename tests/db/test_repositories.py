@@ -9,6 +9,7 @@ import pytest
 
 from db.engine import Database
 from db.errors import ConcurrentEditError, DuplicateClientError, NotFoundError
+from db.records import PackRef
 from db.repositories import assessments, audit, checklist, clients, notes
 
 AI = {
@@ -164,6 +165,71 @@ def test_assessments_are_frozen_and_the_latest_is_found(database: Database) -> N
         assert assessments.assessed_with_other_pack(session, "b" * 64) == []
         assert assessments.assessed_with_other_pack(session, "d" * 64) == [record.id]
         assert assessments.never_assessed(session) == [other.id]
+
+
+def test_a_verdict_check_clears_the_older_rules_mark_until_a_newer_assessment(
+    database: Database,
+) -> None:
+    new_pack = PackRef("hubei-ftz-2021", "2", "c" * 64)
+    with database.write() as session:
+        ai = clients.add(session, AI, "t")
+        old = assessments.save(session, ai.id, 1, answer({"m01": "eligible"}), "t")
+        other = clients.add(session, {"name": "襄阳轴承"}, "t")
+        gone = clients.add(session, {"name": "已删除"}, "t")
+        gone_answer = assessments.save(session, gone.id, 1, answer({"m01": "eligible"}), "t")
+        clients.delete(session, gone.id, 1, "t")
+    with database.read() as session:
+        assert assessments.assessed_with_other_pack(session, new_pack.sha256) == [ai.id]
+    for day in (date(2026, 12, 1), date(2026, 12, 2)):  # a second check replaces the first
+        with database.write() as session:
+            recorded = assessments.record_checks(
+                session, {ai.id: old.id, gone.id: gone_answer.id}, new_pack, day, "desk-2"
+            )
+        assert recorded == 1  # the deleted client's assessment is skipped
+    with database.read() as session:
+        assert assessments.assessed_with_other_pack(session, new_pack.sha256) == []
+        assert assessments.assessed_with_other_pack(session, "d" * 64) == [ai.id]
+        [check] = assessments.checks_of(session, [ai.id, other.id]).values()
+        assert (check.client_id, check.assessment_id, check.pack, check.as_of) == (
+            ai.id,
+            old.id,
+            new_pack,
+            date(2026, 12, 2),
+        )
+        assert check.checked_by == "desk-2" and check.checked_at.tzinfo is not None
+        rows = {r.client_id: r for r in clients.roster(session, date(2026, 12, 2))}
+        assert (rows[ai.id].pack_sha256, rows[ai.id].checked_sha256) == ("b" * 64, "c" * 64)
+        assert not rows[ai.id].made_with_other_rules(new_pack.sha256)
+        assert not rows[ai.id].made_with_other_rules("b" * 64)
+        assert rows[ai.id].made_with_other_rules("d" * 64)
+        assert rows[other.id].checked_sha256 is None
+        assert not rows[other.id].made_with_other_rules(new_pack.sha256)  # never assessed
+        actions = [e.action for e in audit.entries(session)]
+        assert actions.count("assessments.checked") == 2
+    with database.write() as session:  # a newer assessment with the old pack: the check is moot
+        assessments.save(session, ai.id, 1, answer({"m01": "needs_info"}), "t")
+    with database.read() as session:
+        assert assessments.assessed_with_other_pack(session, new_pack.sha256) == [ai.id]
+        [row] = [r for r in clients.roster(session, date(2026, 12, 2)) if r.client_id == ai.id]
+        assert row.checked_sha256 is None and row.made_with_other_rules(new_pack.sha256)
+    with database.write() as session:  # the check goes with its client
+        clients.delete(session, ai.id, 1, "t")
+    with database.read() as session:
+        assert assessments.checks_of(session, [ai.id]) == {}
+
+
+def test_clients_are_read_in_pages_and_by_ids(database: Database) -> None:
+    with database.write() as session:
+        ids = [clients.add(session, {"name": f"企业{n}"}, "t").id for n in range(5)]
+    with database.read() as session:
+        assert [c.id for c in clients.page(session, 0, 2)] == ids[:2]
+        assert [c.id for c in clients.page(session, ids[1], 10)] == ids[2:]
+        assert clients.page(session, ids[-1], 10) == []
+        assert [c.id for c in clients.get_many(session, [ids[3], ids[0], 10_000])] == [
+            ids[0],
+            ids[3],
+        ]
+        assert clients.get_many(session, []) == []
 
 
 def test_an_answer_without_its_pack_is_refused(database: Database) -> None:

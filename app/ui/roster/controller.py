@@ -130,7 +130,7 @@ def make_lines(rows: list[RosterRow], pack_sha256: str) -> list[RosterLine]:
             search_key=normalise_search(row.name),
             code=(row.credit_code or "").upper(),
             name_rank=rank[index],
-            stale=row.pack_sha256 is not None and row.pack_sha256 != pack_sha256,
+            stale=row.made_with_other_rules(pack_sha256),
         )
         for index, row in enumerate(rows)
     ]

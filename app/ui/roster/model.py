@@ -52,7 +52,7 @@ class RosterLine:
     search_key: str  # the name folded like the database search folds it
     code: str  # the credit code, upper case, "" when not given
     name_rank: int  # position of the name in the collation order (pinyin for Chinese)
-    stale: bool  # assessed with a pack other than the current one
+    stale: bool  # assessed with another pack, and not checked against the current one since
 
     @property
     def never_assessed(self) -> bool:
