@@ -1,248 +1,353 @@
-"""``policy-check batch``: many profiles in, one answer per line or a verdict matrix out.
+"""``policy-check batch``: many profiles in; answers, a verdict matrix, PDF reports out.
 
-Input is read as a stream (``.jsonl`` line by line, ``.csv`` row by row, ``.xlsx`` in read-only
-mode) and processed in bounded chunks, so memory stays flat however long the input is. A bad row
-is reported with its row number and skipped; the others go on.
+Input is read as a stream (``app.cli.batch_io``: ``.jsonl``, ``.csv``, ``.xlsx``, ``.parquet``)
+and processed in bounded chunks, in worker processes with ``--jobs``, so memory stays flat
+however long the input is. A bad row is reported with its row number and skipped; the others go
+on. Output files are written under a temporary name and renamed when complete.
+
+- ``--out FILE.jsonl``: one answer per line, from the explaining engine (without ``--out`` and
+  ``--pdf-dir`` the answers go to stdout);
+- ``--out FILE.csv|.xlsx|.parquet``: the verdict matrix, whose verdicts come from
+  ``app.cli.batch_work.verdict_rows``;
+- ``--pdf-dir DIR``: one report per company (``app.cli.pdf_dir``), resumable; with or without
+  ``--out``.
+
+A progress line is drawn on stderr when it is a terminal, and a per-measure summary is printed
+at the end: on stdout when the answers went to a file or there were none, else on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
+import multiprocessing
 import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from app.cli.batch_io import (
+    INPUT_SUFFIXES,
+    OUTPUT_SUFFIXES,
+    AnswerWriter,
+    RowSource,
+    UnreadableInput,
+    open_writer,
+)
+from app.cli.batch_work import Answers, Job, RowResult, configure, process_chunk, start_worker
 from app.cli.common import InputError, load_pack_checked, parse_as_of
-from rules.answer import assessment_json
-from rules.assessor import Assessor
-from rules.pack import DEFAULT_PACK_DIR, load_pack
-from rules.profile import ProfileError, parse_profile
-from rules.tabular import profile_from_row
+from app.cli.progress import Progress, Summary
+
+if TYPE_CHECKING:
+    from app.report.settings import Branding
 
 log = logging.getLogger("policy-check")
-CHUNK = 512
-INPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
-OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
+CHUNK = 512  # rows a worker is given at once
+PDF_CHUNK = 2  # rows a worker is given at once when it writes reports (about 1 s each)
+PDF_CHUNKS_PER_WORKER = 100  # then the report workers are replaced (memory; see _results)
 MAX_JOBS = 64  # worker processes for batch; more only thrash the machine
+
+DESCRIPTION = """\
+Assess many companies at once. INPUT is .jsonl (one profile per line), .csv or .xlsx (one
+company per row, a header row of profile keys or their Chinese names), or .parquet (one company
+per row, columns named the same way; list columns may be real lists or separated text; a null
+cell is unknown). Bad rows are reported by row number and skipped: the line of a .jsonl file,
+the row of a .csv/.xlsx file (the header is row 1, the first company row 2), and for .parquet
+the data row counted from 1.
+"""
+
+EPILOG = """\
+output:
+  --out FILE.jsonl                one answer per line, with reasons (the explaining engine)
+  --out FILE.csv|.xlsx|.parquet   the verdict matrix: row, name, credit_code, one column per
+                                  measure (eligible, needs_info, not_eligible, not_applicable)
+  --pdf-dir DIR                   one PDF report per company, as 'policy-check report' makes it,
+                                  named <row>_<company>_<as-of>[_en].pdf; alone or with --out;
+                                  made in --jobs worker processes (one by default).
+                                  Run it again after an interruption: reports already written
+                                  are skipped, only the missing ones are made.
+  without --out and --pdf-dir     .jsonl answers on stdout
+  Files are written under a temporary name and renamed when complete.
+
+A progress line (rows, rate, time left) is drawn on stderr when it is a terminal. At the end a
+summary counts, per measure, the companies eligible, needing information, not eligible (and not
+applicable): on stdout, or on stderr when the answers themselves go to stdout. --quiet leaves
+both out. Exit status 2 when a row was refused or a report failed, 0 otherwise.
+"""
 
 
 def add_commands(commands: Any) -> None:
     """Register ``batch`` on the ``policy-check`` parser's subcommands."""
-    batch_cmd = commands.add_parser("batch", help="assess many profiles (.jsonl, .csv, .xlsx)")
+    batch_cmd = commands.add_parser(
+        "batch",
+        help="assess many profiles (.jsonl, .csv, .xlsx, .parquet); matrix, answers or PDFs",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     batch_cmd.add_argument("input", metavar="INPUT")
-    batch_cmd.add_argument("--out", help=".jsonl answers, or a .csv/.xlsx verdict matrix")
+    batch_cmd.add_argument(
+        "--out", metavar="FILE", help=".jsonl answers, or a .csv/.xlsx/.parquet verdict matrix"
+    )
+    batch_cmd.add_argument(
+        "--pdf-dir", metavar="DIR", help="write one PDF report per company into DIR (resumable)"
+    )
     batch_cmd.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
     batch_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     batch_cmd.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    batch_cmd.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="report settings for --pdf-dir (adviser, branding; default: the user's report.json)",
+    )
+    batch_cmd.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress line and no summary"
+    )
     batch_cmd.set_defaults(handler=cmd_batch)
+
+
+def _branding(raw: str | None) -> Branding:
+    from app.report.settings import SettingsError, branding, load_settings
+
+    try:
+        return branding(load_settings(Path(raw) if raw else None))
+    except SettingsError as error:
+        raise InputError(error.problems) from None
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     source = Path(args.input)
     if source.suffix.lower() not in INPUT_SUFFIXES:
-        raise InputError([f"INPUT: {source.name}: expected a .jsonl, .csv or .xlsx file"])
+        raise InputError([f"INPUT: {source.name}: expected a .jsonl, .csv, .xlsx or .parquet file"])
     if not source.is_file():
         raise InputError([f"INPUT: no such file: {source}"])
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise InputError([f"--out: {out.name}: expected a .jsonl, .csv or .xlsx file"])
+        raise InputError([f"--out: {out.name}: expected a .jsonl, .csv, .xlsx or .parquet file"])
+    if out is not None and out.resolve() == source.resolve():
+        raise InputError([f"--out: {out} is the input file"])
     if not 1 <= args.jobs <= MAX_JOBS:
         raise InputError([f"--jobs: {args.jobs}: must be between 1 and {MAX_JOBS}"])
     as_of = parse_as_of(args.as_of)
     load_pack_checked(None)
-    problems: list[str] = []
+    pdf_dir = Path(args.pdf_dir) if args.pdf_dir else None
+    brand = None
+    if pdf_dir is not None:
+        from app.cli.pdf_dir import prepare_pdf_dir
 
-    def report(problem: str) -> None:
-        problems.append(problem)
-        print(problem, file=sys.stderr)
-
+        brand = _branding(args.settings)
+        prepare_pdf_dir(pdf_dir)
+    # The answers go to stdout only when nothing else is asked for; the summary then goes to
+    # stderr, so that stdout holds nothing but answers.
+    answers_on_stdout = out is None and pdf_dir is None
+    quiet = args.quiet
+    progress = Progress(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     try:
-        answered, refused = run_batch(
-            source, out or sys.stdout, as_of, args.lang, args.jobs, report_problem=report
+        outcome = run_batch(
+            source,
+            sys.stdout if answers_on_stdout else out,
+            as_of,
+            args.lang,
+            args.jobs,
+            report_problem=progress.print,
+            pdf_dir=pdf_dir,
+            branding=brand,
+            progress=progress,
         )
-    except (UnicodeDecodeError, csv.Error) as error:
+    except (UnicodeDecodeError, csv.Error, UnreadableInput) as error:
+        progress.close()
         raise InputError([f"INPUT: {source.name} cannot be read: {error}"]) from None
-    log.info("batch %s: %d answered, %d refused", source, answered, refused)
-    print(f"{answered} profile(s) assessed, {refused} row(s) refused", file=sys.stderr)
-    return 2 if refused else 0
+    except KeyboardInterrupt:
+        progress.close()
+        again = "; run the same command again to write the rest" if pdf_dir else ""
+        print(f"interrupted: no output file was left half-written{again}", file=sys.stderr)
+        return 130
+    except Exception as error:
+        progress.close()
+        from app.cli.pdf_dir import PdfWriteError
+
+        if isinstance(error, PdfWriteError):
+            raise InputError([f"--pdf-dir: {error}"]) from None
+        if isinstance(error, OSError) and error.filename and Path(error.filename) == source:
+            raise InputError([f"INPUT: cannot read {source}: {error.strerror}"]) from None
+        if isinstance(error, OSError) and out is not None:
+            raise InputError([f"--out: cannot write {out}: {error.strerror or error}"]) from None
+        raise
+    progress.close()
+    if not quiet:
+        print(outcome.summary.table(), file=sys.stderr if answers_on_stdout else sys.stdout)
+    log.info(
+        "batch %s: %d answered, %d refused, reports %d written, %d skipped, %d failed",
+        source,
+        outcome.answered,
+        outcome.refused,
+        outcome.written,
+        outcome.skipped,
+        outcome.failed,
+    )
+    line = f"{outcome.answered} profile(s) assessed, {outcome.refused} row(s) refused"
+    if pdf_dir is not None:
+        line += (
+            f"; reports in {pdf_dir}: {outcome.written} written, {outcome.skipped} already there"
+            f", {outcome.failed} failed"
+        )
+    print(line, file=sys.stderr)
+    return 2 if outcome.refused or outcome.failed else 0
 
 
-@dataclass(frozen=True)
-class RowOutcome:
-    """A row's answer: the JSON line (JSONL output) or the verdicts (matrix), or its problems."""
-
-    row: int
-    answer: dict[str, Any] | None
-    problems: tuple[str, ...] = ()
-    line: str = ""
-
-
-def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
-    """(row number, raw row) pairs; the row number is the file's line or sheet row."""
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        with path.open(encoding="utf-8-sig") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    yield number, line
-    elif suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            for number, record in enumerate(csv.DictReader(handle), start=2):
-                yield number, record
-    else:
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            rows = workbook.active.iter_rows(values_only=True)
-            headers = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-            for number, values in enumerate(rows, start=2):
-                if any(v not in (None, "") for v in values):
-                    yield number, dict(zip(headers, values, strict=False))
-        finally:
-            workbook.close()
+@dataclass
+class BatchOutcome:
+    answered: int = 0
+    refused: int = 0
+    written: int = 0  # reports written by this run
+    skipped: int = 0  # reports already there
+    failed: int = 0  # reports that could not be made
+    summary: Summary = field(default_factory=lambda: Summary([]))
 
 
-_ASSESSORS: dict[tuple[date, bool], Assessor] = {}
+def _chunks(source: RowSource, size: int) -> Iterator[tuple[list[tuple[int, Any]], float | None]]:
+    """Chunks of rows, each with how much of the input had been read when it was complete."""
+    rows = iter(source)
+    while chunk := list(islice(rows, size)):
+        yield chunk, source.fraction()
 
 
-def _assessor(as_of: date, questions: bool) -> Assessor:
-    """One memoising assessor per worker process, date, and need of questions (rules.assessor)."""
-    if (as_of, questions) not in _ASSESSORS:
-        pack = load_pack(DEFAULT_PACK_DIR)
-        _ASSESSORS[as_of, questions] = Assessor(pack, as_of, questions)
-    return _ASSESSORS[as_of, questions]
+def _results(
+    source: RowSource, job: Job, jobs: int, size: int, recycle: int | None = None
+) -> Generator[tuple[list[RowResult], float | None], None, None]:
+    """Every chunk's results, in input order, from ``jobs`` worker processes (or, with one job
+    and no ``recycle``, from this process).
 
+    At most two chunks per worker are in flight, so memory holds a bounded number of rows. The
+    workers are started with "spawn" (a fresh interpreter), not "fork": the command's process
+    runs polars' threads when it reads or writes Parquet, and a forked copy of a process with
+    threads may deadlock. With ``recycle``, the workers are replaced by fresh ones after that
+    many chunks: the old ones finish what they hold and exit before the new ones start, so there
+    are never more than ``jobs`` (WeasyPrint's native libraries keep about a quarter of a
+    megabyte per report, so a worker that wrote thousands of reports would keep growing).
+    ``max_tasks_per_child`` would do it, but deadlocks on Python 3.11-3.13 (CPython gh-115634).
+    """
+    if jobs == 1 and recycle is None:
+        configure(job)
+        for chunk, fraction in _chunks(source, size):
+            yield process_chunk(chunk), fraction
+        return
 
-def assess_row(row: int, raw: Any, as_of: date, lang: str, full: bool) -> RowOutcome:
-    """Assess one raw row; ``full`` gives the whole answer, else the verdicts only (matrix)."""
+    def workers() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(job,),
+        )
+
+    executor = workers()
+    given = 0  # chunks given to these workers
+    pending: deque[tuple[Future[list[RowResult]], float | None]] = deque()
     try:
-        if isinstance(raw, str):
-            try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as error:
-                raise ProfileError([f"malformed JSON: {error.msg}"]) from None
-            profile = parse_profile(data)
-        else:
-            profile = profile_from_row(raw)
-    except ProfileError as error:
-        return RowOutcome(row, None, tuple(error.problems))
-    assessment = _assessor(as_of, questions=full).assess(profile)
-    if full:  # serialised in the worker, so --jobs spreads that work too
-        answer = assessment_json(assessment, lang)
-        return RowOutcome(row, {}, line=json.dumps(answer, ensure_ascii=False) + "\n")
-    verdicts = [{"measure": r.measure.id, "verdict": r.verdict} for r in assessment.results]
-    return RowOutcome(row, {"profile": profile.to_json_dict(), "results": verdicts})
-
-
-def _assess_chunk(
-    chunk: list[tuple[int, Any]], as_of: date, lang: str, full: bool
-) -> list[RowOutcome]:
-    return [assess_row(row, raw, as_of, lang, full) for row, raw in chunk]
-
-
-class MatrixWriter:
-    """A company-by-measure verdict matrix, written row by row (CSV or write-only Excel)."""
-
-    def __init__(self, path: Path, measure_ids: list[str]) -> None:
-        self.path = path
-        self.header = ["row", "name", "credit_code", *measure_ids]
-        self._csv: Any = None
-        self._handle: IO[str] | None = None
-        if path.suffix.lower() == ".csv":
-            self._handle = path.open("w", encoding="utf-8-sig", newline="")
-            self._csv = csv.writer(self._handle)
-            self._csv.writerow(self.header)
-        else:
-            from openpyxl import Workbook
-
-            self._workbook = Workbook(write_only=True)
-            self._sheet = self._workbook.create_sheet("verdicts")
-            self._sheet.append(self.header)
-
-    def write(self, outcome: RowOutcome) -> None:
-        answer = outcome.answer
-        assert answer is not None
-        verdicts = {r["measure"]: r["verdict"] for r in answer["results"]}
-        profile = answer["profile"]
-        cells = [outcome.row, profile["name"], profile.get("credit_code", "")]
-        cells += [verdicts.get(m, "") for m in self.header[3:]]
-        if self._csv is not None:
-            self._csv.writerow([_spreadsheet_safe(c) for c in cells])
-        else:
-            self._sheet.append([_spreadsheet_safe(c) for c in cells])
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-        else:
-            self._workbook.save(self.path)
-
-
-def _spreadsheet_safe(value: Any) -> Any:
-    """Client text starting with = + - @ could run as a formula in a spreadsheet: quote it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+        for chunk, fraction in _chunks(source, size):
+            if recycle is not None and given >= recycle:
+                while pending:
+                    future, done_fraction = pending.popleft()
+                    yield future.result(), done_fraction
+                executor.shutdown(wait=True)
+                executor = workers()
+                given = 0
+            pending.append((executor.submit(process_chunk, chunk), fraction))
+            given += 1
+            if len(pending) >= 2 * jobs:
+                future, done_fraction = pending.popleft()
+                yield future.result(), done_fraction
+        while pending:
+            future, done_fraction = pending.popleft()
+            yield future.result(), done_fraction
+    finally:
+        # On an error or Ctrl+C, chunks not started are dropped; those in hand are finished.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def run_batch(
     source: Path,
-    out: IO[str] | Path,
+    out: IO[str] | Path | None,
     as_of: date,
     lang: str = "zh",
     jobs: int = 1,
-    report_problem: Any = None,
-) -> tuple[int, int]:
-    """Assess every row of ``source``; return (rows answered, rows refused)."""
-    measure_ids = [m.id for m in load_pack(DEFAULT_PACK_DIR).measures]
-    matrix = (
-        MatrixWriter(out, measure_ids)
-        if isinstance(out, Path) and out.suffix.lower() in (".csv", ".xlsx")
-        else None
-    )
-    stream: IO[str] | None = None
-    if matrix is None:
-        stream = out.open("w", encoding="utf-8") if isinstance(out, Path) else out
-    answered = refused = 0
-    rows = read_rows(source)
-    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    report_problem: Callable[[str], None] | None = None,
+    pdf_dir: Path | None = None,
+    branding: Branding | None = None,
+    progress: Progress | None = None,
+) -> BatchOutcome:
+    """Assess every row of ``source``, write the answers to ``out`` and/or reports to ``pdf_dir``.
+
+    ``out`` is a stream (JSONL answers), a file (its suffix says which), or None (no answers).
+    An output file appears whole when the run succeeds, and not at all when it fails.
+    """
+    pack = load_pack_checked(None)
+    measure_ids = [m.id for m in pack.measures]
+    rows = RowSource(source)
+    writer: AnswerWriter | None = open_writer(out, measure_ids)
+    answers: Answers = None if out is None else "matrix" if _is_matrix(out) else "jsonl"
+    job = Job(as_of, lang, answers, pdf_dir, branding)
+    outcome = BatchOutcome(summary=Summary([(m.id, m.title.get(lang)) for m in pack.measures]))
+    if progress is not None:
+        progress.total = rows.total
+    report = report_problem or (lambda problem: None)
+    warned: set[str] = set()
+    done = 0
+    if pdf_dir is not None:  # reports are always made in worker processes, renewed now and then
+        chunks = _results(rows, job, jobs, PDF_CHUNK, recycle=PDF_CHUNKS_PER_WORKER)
+    else:
+        chunks = _results(rows, job, jobs, CHUNK)
     try:
-        while chunk := list(islice(rows, CHUNK * max(jobs, 1))):
-            if executor is None:
-                outcomes = _assess_chunk(chunk, as_of, lang, matrix is None)
-            else:
-                parts = [chunk[i : i + CHUNK] for i in range(0, len(chunk), CHUNK)]
-                futures = [
-                    executor.submit(_assess_chunk, p, as_of, lang, matrix is None) for p in parts
-                ]
-                outcomes = [o for f in futures for o in f.result()]
-            for outcome in outcomes:
-                if outcome.answer is None:
-                    refused += 1
-                    for problem in outcome.problems:
-                        if report_problem is not None:
-                            report_problem(f"row {outcome.row}: {problem}")
+        for results, fraction in chunks:
+            for result in results:
+                done += 1
+                if result.refused:
+                    outcome.refused += 1
+                    for problem in result.problems:
+                        report(f"row {result.row}: {problem}")
                     continue
-                answered += 1
-                if matrix is not None:
-                    matrix.write(outcome)
-                else:
-                    assert stream is not None
-                    stream.write(outcome.line)
+                outcome.answered += 1
+                outcome.summary.add(result.verdicts)
+                if writer is not None:
+                    writer.write(result)
+                _count_report(outcome, result, report, warned)
+            if progress is not None:
+                note = f"reports: {outcome.written} written" if pdf_dir is not None else ""
+                if outcome.skipped:
+                    note += f", {outcome.skipped} already there"
+                progress.update(done, fraction, note)
+        if writer is not None:
+            writer.commit()
+            writer = None
     finally:
-        if executor is not None:
-            executor.shutdown()
-        if matrix is not None:
-            matrix.close()
-        elif isinstance(out, Path) and stream is not None:
-            stream.close()
-    return answered, refused
+        chunks.close()  # stops the workers now, not when the traceback is dropped
+        if writer is not None:
+            writer.discard()
+    return outcome
+
+
+def _is_matrix(out: IO[str] | Path) -> bool:
+    return isinstance(out, Path) and out.suffix.lower() in (".csv", ".xlsx", ".parquet")
+
+
+def _count_report(
+    outcome: BatchOutcome, result: RowResult, report: Callable[[str], None], warned: set[str]
+) -> None:
+    if result.pdf == "written":
+        outcome.written += 1
+    elif result.pdf == "skipped":
+        outcome.skipped += 1
+    elif result.pdf == "failed":
+        outcome.failed += 1
+        report(f"row {result.row}: {result.pdf_problem}")
+    for warning in result.warnings:
+        if warning not in warned:  # the same for every report: said once
+            warned.add(warning)
+            report(f"warning: {warning}")

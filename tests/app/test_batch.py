@@ -109,7 +109,7 @@ def test_xlsx_in_xlsx_out(tmp_path: Path) -> None:
 def test_bad_arguments_are_refused(tmp_path: Path) -> None:
     (tmp_path / "in.txt").write_text("x", "utf-8")
     done = run(str(tmp_path / "in.txt"))
-    assert done.returncode == 2 and "expected a .jsonl, .csv or .xlsx file" in done.stderr
+    assert done.returncode == 2 and "expected a .jsonl, .csv, .xlsx or .parquet file" in done.stderr
     done = run(str(tmp_path / "missing.jsonl"))
     assert done.returncode == 2 and "no such file" in done.stderr
     (tmp_path / "in.jsonl").write_text("{}", "utf-8")
