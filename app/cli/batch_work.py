@@ -4,8 +4,8 @@ Each row is validated into a profile (a refused row comes back with its problems
 valid ones:
 
 - the verdict matrix and the per-measure summary take their verdicts from ``verdict_rows``, the
-  one function that decides a chunk of profiles at once (today the memoising per-profile engine;
-  the compiled columnar evaluation can replace it there without touching any input or output);
+  one function that decides a chunk of profiles at once: the compiled columnar plan
+  (``rules.columnar``), which agrees with the explaining engine cell by cell;
 - ``.jsonl`` answers come from the explaining engine, with reasons, traces and next questions;
 - with ``--pdf-dir``, each company's PDF report (``app.cli.pdf_dir``) is written unless a complete
   one is already there.
@@ -104,11 +104,15 @@ def verdict_rows(profiles: list[Profile], as_of: date) -> list[dict[str, Verdict
     """Every measure's verdict for each profile, in order: measure id -> verdict.
 
     The verdict matrix, the summary and ``--pdf-dir`` runs take their verdicts from here and
-    nowhere else, a chunk at a time: this is where a compiled evaluation of the whole chunk can
-    replace the per-profile engine.
+    nowhere else, a chunk at a time, from the compiled columnar plan (polars is imported only
+    here, so the ``.jsonl`` path and the other commands do not load it).
     """
-    assessor = _assessor(as_of, questions=False)
-    return [{r.measure.id: r.verdict for r in assessor.assess(p).results} for p in profiles]
+    from rules.columnar import verdicts_of
+
+    return [
+        {measure: verdict for measure, (verdict, _missing) in row.items()}
+        for row in verdicts_of(_pack(), profiles, as_of)
+    ]
 
 
 def parse_row(raw: Any) -> Profile:

@@ -340,3 +340,27 @@ def test_renewed_workers_lose_no_row_and_keep_the_order(tmp_path: Path) -> None:
     chunks = _results(RowSource(source), job, jobs=2, size=3, recycle=2)
     rows = [result.row for results, _ in chunks for result in results]
     assert rows == list(range(1, 41))
+
+
+def test_the_matrix_agrees_with_the_explaining_engine_cell_by_cell(tmp_path: Path) -> None:
+    # The matrix comes from the compiled plan (rules.columnar); every cell must be the engine's.
+    import json
+
+    from bench.profiles import write_jsonl
+    from rules.engine import assess
+    from rules.profile import parse_profile
+
+    source = write_jsonl(tmp_path / "in.jsonl", 300, seed=11)
+    out = tmp_path / "matrix.csv"
+    done = run(str(source), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        matrix = list(csv.DictReader(handle))
+    pack = load_pack()
+    lines = source.read_text("utf-8").splitlines()
+    assert len(matrix) == len(lines) == 300
+    for line, row in zip(lines, matrix, strict=True):
+        assessment = assess(pack, parse_profile(json.loads(line)), date(2026, 11, 26))
+        assert {r.measure.id: r.verdict for r in assessment.results} == {
+            m.id: row[m.id] for m in pack.measures
+        }, row["name"]
