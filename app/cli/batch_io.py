@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 
 from app.cli.common import InputError
+from app.services.cells import formula_safe
 
 if TYPE_CHECKING:
     from app.cli.batch_work import RowResult
@@ -272,13 +273,6 @@ def matrix_header(measure_ids: list[str]) -> list[str]:
     return ["row", "name", "credit_code", *measure_ids]
 
 
-def _spreadsheet_safe(value: Any) -> Any:
-    """Client text starting with = + - @ could run as a formula in a spreadsheet: quote it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 class CsvMatrixWriter:
     def __init__(self, path: Path, measure_ids: list[str]) -> None:
         self._file = TempFile(path, "--out")
@@ -288,9 +282,9 @@ class CsvMatrixWriter:
         self._csv.writerow(matrix_header(measure_ids))
 
     def write(self, result: RowResult) -> None:
-        cells = [result.row, result.name, result.credit_code or ""]
-        cells += [result.verdicts.get(m, "") for m in self._measures]
-        self._csv.writerow([_spreadsheet_safe(c) for c in cells])
+        # Only the client's own text can hold a formula; the verdicts are the pack's words.
+        cells = [result.row, formula_safe(result.name), formula_safe(result.credit_code or "")]
+        self._csv.writerow(cells + [result.verdicts.get(m, "") for m in self._measures])
 
     def commit(self) -> None:
         self._handle.close()
@@ -316,7 +310,7 @@ class XlsxMatrixWriter:
     def write(self, result: RowResult) -> None:
         cells = [result.row, result.name, result.credit_code or ""]
         cells += [result.verdicts.get(m, "") for m in self._measures]
-        self._sheet.append([_spreadsheet_safe(c) for c in cells])
+        self._sheet.append([formula_safe(c) for c in cells])
 
     def commit(self) -> None:
         self._workbook.save(self._file.path)

@@ -107,12 +107,13 @@ def verdict_rows(profiles: list[Profile], as_of: date) -> list[dict[str, Verdict
     nowhere else, a chunk at a time, from the compiled columnar plan (polars is imported only
     here, so the ``.jsonl`` path and the other commands do not load it).
     """
-    from rules.columnar import verdicts_of
+    from rules.columnar import assess_frame, profile_frame, verdict_column
 
-    return [
-        {measure: verdict for measure, (verdict, _missing) in row.items()}
-        for row in verdicts_of(_pack(), profiles, as_of)
-    ]
+    pack = _pack()
+    frame = assess_frame(pack, profile_frame(profiles), as_of)
+    ids = [m.id for m in pack.measures]
+    columns = [frame.get_column(verdict_column(m)).to_list() for m in ids]
+    return [dict(zip(ids, verdicts, strict=True)) for verdicts in zip(*columns, strict=True)]
 
 
 def parse_row(raw: Any) -> Profile:
