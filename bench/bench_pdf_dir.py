@@ -29,13 +29,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.cli.batch import PDF_CHUNK, PDF_CHUNKS_PER_WORKER
+from app.cli.batch import REPORTS_PER_WORKER_SET
 from bench.profiles import write_jsonl
 
 POLICY_CHECK = Path(sys.executable).with_name("policy-check")
 AS_OF = "2026-11-26"
 SAMPLE_SECONDS = 0.2
-RENEW = PDF_CHUNK * PDF_CHUNKS_PER_WORKER
 
 
 def _status(pid: int) -> dict[str, str]:
@@ -171,7 +170,8 @@ def main() -> None:
         ),
         ("peak memory, the command's own process", f"{command_peak / 1024:.0f} MiB"),
         (
-            f"worker processes over the run (renewed every {RENEW} reports), peak of each",
+            f"worker processes over the run (renewed every {REPORTS_PER_WORKER_SET} reports), "
+            "peak of each",
             f"{len(workers)}: {min(workers) / 1024:.0f}–{max(workers) / 1024:.0f} MiB",
         ),
         (

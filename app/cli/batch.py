@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("policy-check")
 CHUNK = 512  # rows a worker is given at once
 PDF_CHUNK = 2  # rows a worker is given at once when it writes reports (about 1 s each)
-PDF_CHUNKS_PER_WORKER = 100  # then the report workers are replaced (memory; see _results)
+REPORTS_PER_WORKER_SET = 200  # then the report workers are replaced (memory; see _results)
 MAX_JOBS = 64  # worker processes for batch; more only thrash the machine
 
 DESCRIPTION = """\
@@ -227,10 +227,11 @@ def _results(
     At most two chunks per worker are in flight, so memory holds a bounded number of rows. The
     workers are started with "spawn" (a fresh interpreter), not "fork": the command's process
     runs polars' threads when it reads or writes Parquet, and a forked copy of a process with
-    threads may deadlock. With ``recycle``, the workers are replaced by fresh ones after that
-    many chunks: the old ones finish what they hold and exit before the new ones start, so there
-    are never more than ``jobs`` (WeasyPrint's native libraries keep about a quarter of a
-    megabyte per report, so a worker that wrote thousands of reports would keep growing).
+    threads may deadlock. With ``recycle``, the workers are replaced by fresh ones once they have
+    made that many reports (reports found already written do not count): the old ones finish
+    what they hold and exit before the new ones start, so there are never more than ``jobs``.
+    WeasyPrint's native libraries keep about a quarter of a megabyte per report, so a worker
+    that wrote thousands of reports would keep growing.
     ``max_tasks_per_child`` would do it, but deadlocks on Python 3.11-3.13 (CPython gh-115634).
     """
     if jobs == 1 and recycle is None:
@@ -248,25 +249,29 @@ def _results(
         )
 
     executor = workers()
-    given = 0  # chunks given to these workers
+    made = 0  # reports made by these workers
     pending: deque[tuple[Future[list[RowResult]], float | None]] = deque()
+
+    def oldest() -> tuple[list[RowResult], float | None]:
+        nonlocal made
+        future, fraction = pending.popleft()
+        results = future.result()
+        made += sum(1 for r in results if r.pdf in ("written", "failed"))
+        return results, fraction
+
     try:
         for chunk, fraction in _chunks(source, size):
-            if recycle is not None and given >= recycle:
+            if recycle is not None and made >= recycle:
                 while pending:
-                    future, done_fraction = pending.popleft()
-                    yield future.result(), done_fraction
+                    yield oldest()
                 executor.shutdown(wait=True)
                 executor = workers()
-                given = 0
+                made = 0
             pending.append((executor.submit(process_chunk, chunk), fraction))
-            given += 1
             if len(pending) >= 2 * jobs:
-                future, done_fraction = pending.popleft()
-                yield future.result(), done_fraction
+                yield oldest()
         while pending:
-            future, done_fraction = pending.popleft()
-            yield future.result(), done_fraction
+            yield oldest()
     finally:
         # On an error or Ctrl+C, chunks not started are dropped; those in hand are finished.
         executor.shutdown(wait=True, cancel_futures=True)
@@ -301,7 +306,7 @@ def run_batch(
     warned: set[str] = set()
     done = 0
     if pdf_dir is not None:  # reports are always made in worker processes, renewed now and then
-        chunks = _results(rows, job, jobs, PDF_CHUNK, recycle=PDF_CHUNKS_PER_WORKER)
+        chunks = _results(rows, job, jobs, PDF_CHUNK, recycle=REPORTS_PER_WORKER_SET)
     else:
         chunks = _results(rows, job, jobs, CHUNK)
     try:

@@ -329,17 +329,22 @@ def test_help_says_how_rows_are_numbered_and_what_pdf_dir_does() -> None:
 
 
 def test_renewed_workers_lose_no_row_and_keep_the_order(tmp_path: Path) -> None:
-    """Report workers are replaced every few chunks (memory): no row may be lost or reordered."""
+    """Report workers are replaced after some reports (memory): no row is lost or reordered."""
     from app.cli.batch import _results
     from app.cli.batch_io import RowSource
     from app.cli.batch_work import Job
 
     source = tmp_path / "in.jsonl"
-    source.write_text("".join(f'{{"name": "企业{i}"}}\n' for i in range(40)), "utf-8")
-    job = Job(date(2026, 11, 26), "zh", "matrix")
-    chunks = _results(RowSource(source), job, jobs=2, size=3, recycle=2)
-    rows = [result.row for results, _ in chunks for result in results]
-    assert rows == list(range(1, 41))
+    source.write_text("".join(f'{{"name": "企业{i}"}}\n' for i in range(9)), "utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "000003_企业2_2026-11-26.pdf").write_bytes(b"%PDF-1.7 ... %%EOF")  # already there
+    job = Job(date(2026, 11, 26), "zh", "matrix", pdf_dir=reports)
+    chunks = _results(RowSource(source), job, jobs=2, size=2, recycle=3)
+    results = [result for results, _ in chunks for result in results]
+    assert [r.row for r in results] == list(range(1, 10))
+    assert [r.pdf for r in results].count("written") == 8 and results[2].pdf == "skipped"
+    assert len(list(reports.glob("*.pdf"))) == 9
 
 
 def test_the_matrix_agrees_with_the_explaining_engine_cell_by_cell(tmp_path: Path) -> None:
