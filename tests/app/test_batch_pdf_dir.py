@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import build_parser
-from app.cli.common import InputError
 from app.cli.pdf_dir import is_complete_pdf, pdf_name
+from tests.app.test_batch_matrix import run_here
 
 AS_OF = "2026-11-26"
 POLICY_CHECK = Path(sys.executable).with_name("policy-check")
@@ -143,17 +142,6 @@ def test_pdf_dir_with_a_matrix_and_in_english(tmp_path: Path) -> None:
     text = " ".join(pdf_text(report).split())
     assert "Policy eligibility report" in text and "光谷智算科技有限公司" in text
     assert (tmp_path / "m.csv").read_text("utf-8-sig").count("\n") == 2
-
-
-def run_here(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    parsed = build_parser().parse_args(["batch", *args, "--as-of", AS_OF])
-    try:
-        status = parsed.handler(parsed)
-    except InputError as error:
-        print("\n".join(error.problems), file=sys.stderr)
-        status = 2
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 #: Loaded by every process of a run (the command and its workers) through PYTHONPATH: makes
