@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import random
+import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rules.profile import PROFILE_KEYS
 from rules.vocabulary import ACTIVITIES, SECTORS
 
 ZONES = ["ftz_wuhan", "ftz_xiangyang", "ftz_yichang", "national_dev_zone", "hubei_other"]
@@ -50,4 +54,56 @@ def write_jsonl(path: Path, count: int, seed: int = 2026) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for profile in companies(count, seed):
             out.write(json.dumps(profile, ensure_ascii=False) + "\n")
+    return path
+
+
+TABLE_SLICE = 100_000  # companies generated and written at once
+
+
+def table_cell(value: Any) -> str:
+    """A profile value as a spreadsheet cell holds it (``rules.tabular`` reads it back)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(value) if value else ";"  # a cell of separators only: none of these
+    if value is None:  # first_profit_year answered null: not yet profitable
+        return "尚未获利"
+    return str(value)
+
+
+def write_table(path: Path, count: int, seed: int = 2026) -> Path:
+    """The same companies as ``write_jsonl``, one row each, as ``.csv`` or ``.parquet``.
+
+    Written in slices, so millions of rows never sit in memory at once. In the Parquet file,
+    numbers, years and yes/no are typed columns and the lists are list columns, as a register
+    exported from a database holds them; an unanswered key is a null cell (so is "not yet
+    profitable", which a typed year column cannot hold: in Parquet that year is unknown).
+    """
+    rng = random.Random(seed)
+    slices = [(start, min(count, start + TABLE_SLICE)) for start in range(0, count, TABLE_SLICE)]
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(PROFILE_KEYS)
+            for start, end in slices:
+                for index in range(start, end):
+                    profile = company(rng, index)
+                    writer.writerow(
+                        [table_cell(profile[k]) if k in profile else "" for k in PROFILE_KEYS]
+                    )
+        return path
+    import polars as pl
+
+    from rules.columnar.frame import KEY_DTYPES
+
+    with tempfile.TemporaryDirectory(dir=path.parent) as parts:
+        for number, (start, end) in enumerate(slices):
+            profiles = [company(rng, index) for index in range(start, end)]
+            columns = {key: [p.get(key) for p in profiles] for key in PROFILE_KEYS}
+            columns["established"] = [
+                date.fromisoformat(d) if d else None for d in columns["established"]
+            ]
+            frame = pl.DataFrame(columns, schema=KEY_DTYPES)
+            frame.write_parquet(Path(parts) / f"{number:05d}.parquet")
+        pl.scan_parquet(Path(parts) / "*.parquet").sink_parquet(path)
     return path

@@ -62,9 +62,9 @@ HEADER_ALIASES: Final[dict[str, str]] = {
     "汉江流域": "in_han_river_basin",
     "经宜昌口岸进口": "imports_via_yichang",
 }
-_TRUE: Final = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
-_FALSE: Final = frozenset({"false", "no", "n", "0", "否", "无", "不是"})
-_NOT_YET: Final = frozenset({"null", "none", "尚未获利", "未获利", "not yet profitable"})
+TRUE_WORDS: Final = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
+FALSE_WORDS: Final = frozenset({"false", "no", "n", "0", "否", "无", "不是"})
+NOT_YET_WORDS: Final = frozenset({"null", "none", "尚未获利", "未获利", "not yet profitable"})
 _LIST_SEPARATORS: Final = re.compile(r"\s*[;,，；、|]\s*")
 
 
@@ -82,13 +82,13 @@ def _cell(key: str, text: str) -> Any:
         return [part for part in _LIST_SEPARATORS.split(text) if part]
     if info.kind == "bool":
         lowered = text.lower()
-        if lowered in _TRUE:
+        if lowered in TRUE_WORDS:
             return True
-        if lowered in _FALSE:
+        if lowered in FALSE_WORDS:
             return False
         return text  # validation reports "expected true or false"
     if info.kind in ("int", "year"):
-        if key == "first_profit_year" and text.lower() in _NOT_YET:
+        if key == "first_profit_year" and text.lower() in NOT_YET_WORDS:
             return None
         return int(text) if re.fullmatch(r"-?\d+", text) else text
     if info.kind == "number":

@@ -30,12 +30,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from app.cli.batch_io import (
+    COLUMN_SUFFIXES,
     INPUT_SUFFIXES,
     OUTPUT_SUFFIXES,
     AnswerWriter,
+    MatrixWriter,
     RowSource,
     UnreadableInput,
     open_writer,
@@ -46,6 +48,7 @@ from app.cli.progress import Progress, Summary
 
 if TYPE_CHECKING:
     from app.report.settings import Branding
+    from rules.pack import Pack
 
 log = logging.getLogger("policy-check")
 CHUNK = 512  # rows a worker is given at once
@@ -303,9 +306,66 @@ def run_batch(
     if progress is not None:
         progress.total = rows.total
     report = report_problem or (lambda problem: None)
+    try:
+        if answers == "matrix" and pdf_dir is None and rows.suffix in COLUMN_SUFFIXES:
+            assert writer is not None
+            _by_columns(rows, pack, as_of, cast("MatrixWriter", writer), outcome, report, progress)
+        else:
+            _by_rows(rows, job, jobs, writer, outcome, report, progress)
+        if writer is not None:
+            writer.commit()
+            writer = None
+    finally:
+        if writer is not None:
+            writer.discard()
+    return outcome
+
+
+def _by_columns(
+    rows: RowSource,
+    pack: Pack,
+    as_of: date,
+    writer: MatrixWriter,
+    outcome: BatchOutcome,
+    report: Callable[[str], None],
+    progress: Progress | None,
+) -> None:
+    """A matrix from a CSV or Parquet file, chunk by chunk through the column path."""
+    from app.cli.batch_columns import csv_chunks, decide_chunk, parquet_chunks
+
+    chunks = (
+        csv_chunks(rows.path)
+        if rows.suffix == ".csv"
+        else parquet_chunks(rows.path, rows.total or 0)
+    )
+    done = 0
+    for chunk in chunks:
+        decided = decide_chunk(chunk, pack, as_of)
+        for row, problems in decided.refused:
+            outcome.refused += 1
+            for problem in problems:
+                report(f"row {row}: {problem}")
+        outcome.answered += decided.matrix.height
+        outcome.summary.add_frame(decided.matrix)
+        writer.write_frame(decided.matrix)
+        done += len(chunk.rows)
+        if progress is not None:
+            progress.update(done, chunk.fraction, "")
+
+
+def _by_rows(
+    rows: RowSource,
+    job: Job,
+    jobs: int,
+    writer: AnswerWriter | None,
+    outcome: BatchOutcome,
+    report: Callable[[str], None],
+    progress: Progress | None,
+) -> None:
+    """Answers, a matrix or reports, row by row through ``app.cli.batch_work``."""
     warned: set[str] = set()
     done = 0
-    if pdf_dir is not None:  # reports are always made in worker processes, renewed now and then
+    if job.pdf_dir is not None:  # reports are always made in worker processes, renewed now and then
         chunks = _results(rows, job, jobs, PDF_CHUNK, recycle=REPORTS_PER_WORKER_SET)
     else:
         chunks = _results(rows, job, jobs, CHUNK)
@@ -324,18 +384,12 @@ def run_batch(
                     writer.write(result)
                 _count_report(outcome, result, report, warned)
             if progress is not None:
-                note = f"reports: {outcome.written} written" if pdf_dir is not None else ""
+                note = f"reports: {outcome.written} written" if job.pdf_dir is not None else ""
                 if outcome.skipped:
                     note += f", {outcome.skipped} already there"
                 progress.update(done, fraction, note)
-        if writer is not None:
-            writer.commit()
-            writer = None
     finally:
         chunks.close()  # stops the workers now, not when the traceback is dropped
-        if writer is not None:
-            writer.discard()
-    return outcome
 
 
 def _is_matrix(out: IO[str] | Path) -> bool:

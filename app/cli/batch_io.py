@@ -33,16 +33,20 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, Protocol
+from typing import IO, TYPE_CHECKING, Any, Final, Protocol, cast
 
 from app.cli.common import InputError
-from app.services.cells import formula_safe
+from app.services.cells import FORMULA_STARTS, QUOTE, formula_safe
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from app.cli.batch_work import RowResult
 
 INPUT_SUFFIXES: Final = (".jsonl", ".csv", ".xlsx", ".parquet")
 MATRIX_SUFFIXES: Final = (".csv", ".xlsx", ".parquet")
+#: Inputs read by columns when a matrix is asked for (app.cli.batch_columns).
+COLUMN_SUFFIXES: Final = (".csv", ".parquet")
 OUTPUT_SUFFIXES: Final = (".jsonl", *MATRIX_SUFFIXES)
 PARQUET_READ_ROWS: Final = 512  # rows per batch read from a Parquet file
 PARQUET_ROW_GROUP: Final = 8192  # rows per row group of a Parquet matrix (and per write)
@@ -229,6 +233,15 @@ class TempFile:
         self.path.unlink(missing_ok=True)
 
 
+def formula_safe_column(name: str) -> pl.Expr:
+    """``app.services.cells.formula_safe`` over a text column."""
+    import polars as pl
+
+    column = pl.col(name)
+    risky = pl.any_horizontal(column.str.starts_with(c) for c in sorted(FORMULA_STARTS | {QUOTE}))
+    return pl.when(risky).then(QUOTE + column).otherwise(column).alias(name)
+
+
 class AnswerWriter(Protocol):
     """Where the valid rows' answers go, in row order."""
 
@@ -239,6 +252,12 @@ class AnswerWriter(Protocol):
 
     def discard(self) -> None:
         """Drop the output (after a failure): nothing is left behind."""
+
+
+class MatrixWriter(AnswerWriter, Protocol):
+    """A verdict matrix, which also takes many rows at once (the column path)."""
+
+    def write_frame(self, matrix: pl.DataFrame) -> None: ...
 
 
 class JsonlWriter:
@@ -286,6 +305,15 @@ class CsvMatrixWriter:
         cells = [result.row, formula_safe(result.name), formula_safe(result.credit_code or "")]
         self._csv.writerow(cells + [result.verdicts.get(m, "") for m in self._measures])
 
+    def write_frame(self, matrix: pl.DataFrame) -> None:
+        """Many rows at once: ``matrix`` has the header's columns, in its order."""
+        safe = matrix.with_columns(formula_safe_column("name"), formula_safe_column("credit_code"))
+        # As csv.writer writes: CRLF line ends, quotes only where needed, null as empty;
+        # straight into the file's bytes (the header and any row written before are flushed).
+        self._handle.flush()
+        raw = cast(IO[bytes], self._handle.buffer)
+        safe.write_csv(raw, include_header=False, line_terminator="\r\n")
+
     def commit(self) -> None:
         self._handle.close()
         self._file.commit()
@@ -311,6 +339,10 @@ class XlsxMatrixWriter:
         cells = [result.row, result.name, result.credit_code or ""]
         cells += [result.verdicts.get(m, "") for m in self._measures]
         self._sheet.append([formula_safe(c) for c in cells])
+
+    def write_frame(self, matrix: pl.DataFrame) -> None:
+        for row in matrix.iter_rows():
+            self._sheet.append([formula_safe("" if c is None else c) for c in row])
 
     def commit(self) -> None:
         self._workbook.save(self._file.path)
@@ -387,6 +419,12 @@ class ParquetMatrixWriter:
             columns[measure].append(result.verdicts.get(measure))
         if len(columns["row"]) >= PARQUET_ROW_GROUP:
             self._flush()
+
+    def write_frame(self, matrix: pl.DataFrame) -> None:
+        self._flush()
+        for offset in range(0, matrix.height, PARQUET_ROW_GROUP):
+            part = matrix.slice(offset, PARQUET_ROW_GROUP)
+            self._put(part.cast(self._schema))  # type: ignore[arg-type]
 
     def _flush(self) -> None:
         import polars as pl

@@ -13,9 +13,12 @@ import shutil
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Mapping
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from app.cli.text_table import render_table
+
+if TYPE_CHECKING:
+    import polars as pl
 
 REDRAW_SECONDS: Final = 0.25
 RATE_WINDOW_SECONDS: Final = 10.0
@@ -127,6 +130,18 @@ class Summary:
         self.companies += 1
         for measure, verdict in verdicts.items():
             self.counts[measure][verdict] += 1
+
+    def add_frame(self, matrix: pl.DataFrame) -> None:
+        """Many companies at once: a matrix with one verdict column per measure id."""
+        import polars as pl
+
+        self.companies += matrix.height
+        pairs = [(m, v) for m, _ in self.measures for v in VERDICTS]
+        counts = matrix.select(
+            (pl.col(m) == v).sum().alias(str(i)) for i, (m, v) in enumerate(pairs)
+        ).row(0)
+        for (measure, verdict), count in zip(pairs, counts, strict=True):
+            self.counts[measure][verdict] += count
 
     def rows(self) -> list[list[str]]:
         return [

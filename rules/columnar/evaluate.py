@@ -12,7 +12,7 @@ of its unknown provisions' keys when it needs information. No Python runs per ro
 
 from __future__ import annotations
 
-from functools import reduce
+from functools import lru_cache, reduce
 
 import polars as pl
 
@@ -125,9 +125,11 @@ def measure_exprs(plan: Plan, groups: _Groups) -> list[pl.Expr]:
     return exprs
 
 
+@lru_cache(maxsize=32)
 def stages(plan: Plan) -> list[list[pl.Expr]]:
     """The expressions the evaluation runs after the facts, stage by stage: the tests, the
-    groups from the innermost out, then the measures' verdicts and missing masks."""
+    groups from the innermost out, then the measures' verdicts and missing masks. Built once
+    per plan (a batch evaluates the same plan chunk after chunk); never changed by callers."""
     tests = [comparison_result(test, index) for index, test in enumerate(plan.tests)]
     groups = _Groups(plan)
     outputs = [pl.col("name"), *measure_exprs(plan, groups)]

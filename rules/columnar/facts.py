@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 
@@ -69,8 +69,10 @@ def fact(name: str) -> FactColumns:
     return FactColumns(name, field_info(name).kind, value, known, needs, nullable, bits)
 
 
+@lru_cache(maxsize=32)
 def fact_stages(as_of: date) -> list[list[pl.Expr]]:
-    """The expressions that add the facts, stage by stage (each reads the ones before)."""
+    """The expressions that add the facts, stage by stage (each reads the ones before); built
+    once per date, never changed by callers."""
     first = [*first_stage(), *derived_columns(as_of), *(_tag_bits(k) for k in _masked_tags())]
     return [first, second_stage()]
 

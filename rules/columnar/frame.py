@@ -94,28 +94,31 @@ _USCC_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
-def _credit_code_problems(frame: pl.DataFrame) -> list[str]:
-    """Credit codes as rules.credit_code leaves them: 18 characters of its alphabet, the first
-    eight digits unless the registering department is A, N or Y, and the right check character
-    (GB 32100-2015), computed column-wise."""
-    codes = frame.select(pl.col("credit_code").drop_nulls()).to_series()
-    if not len(codes):
-        return []
+def credit_code_valid(code: pl.Expr) -> pl.Expr:
+    """Whether a credit code is as ``rules.credit_code`` leaves it: 18 characters of its
+    alphabet, the first eight digits unless the registering department is A, N or Y, and the
+    right check character (GB 32100-2015), computed column-wise. Null stays null."""
     index = {c: i for i, c in enumerate(_USCC_ALPHABET)}
-    shaped = codes.str.contains(f"^[{_USCC_ALPHABET}]{{18}}$") & (
-        codes.str.contains("^[ANY]") | codes.str.contains("^[0-9]{8}")
+    shaped = code.str.contains(f"^[{_USCC_ALPHABET}]{{18}}$") & (
+        code.str.contains("^[ANY]") | code.str.contains("^[0-9]{8}")
     )
-    good = codes.filter(shaped)
+    # Characters of a code that is not shaped map to 0: the sum is then only not used.
     total = pl.sum_horizontal(
-        pl.col("code").str.slice(i, 1).replace_strict(index, return_dtype=pl.Int64()) * weight
+        code.str.slice(i, 1).replace_strict(index, default=0, return_dtype=pl.Int64()) * weight
         for i, weight in enumerate(_USCC_WEIGHTS)
     )
-    check = ((31 - total % 31) % 31).replace_strict(dict(enumerate(_USCC_ALPHABET)))
-    wrong = pl.DataFrame({"code": good}).filter(pl.col("code").str.slice(17, 1) != check)
-    bad = [*codes.filter(~shaped).to_list(), *wrong.get_column("code").to_list()]
-    if not bad:
+    check = ((31 - total % 31) % 31).replace_strict(
+        dict(enumerate(_USCC_ALPHABET)), return_dtype=pl.String()
+    )
+    return shaped & (code.str.slice(17, 1) == check)
+
+
+def _credit_code_problems(frame: pl.DataFrame) -> list[str]:
+    codes = frame.select(pl.col("credit_code").drop_nulls())
+    bad = codes.filter(~credit_code_valid(pl.col("credit_code"))).to_series()
+    if not len(bad):
         return []
-    shown = ", ".join(repr(v) for v in sorted(set(bad))[:5])
+    shown = ", ".join(repr(v) for v in sorted(set(bad.to_list()))[:5])
     return [f"credit_code: not a valid unified social credit code: {shown}"]
 
 
