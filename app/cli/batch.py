@@ -7,7 +7,10 @@ on. Output files are written under a temporary name and renamed when complete.
 
 - ``--out FILE.jsonl``: one answer per line, from the explaining engine (without ``--out`` and
   ``--pdf-dir`` the answers go to stdout);
-- ``--out FILE.csv|.xlsx|.parquet``: the verdict matrix, whose verdicts come from
+- ``--out FILE.csv|.xlsx|.parquet``: the verdict matrix. From a ``.csv`` or ``.parquet``
+  input it is made by the column path (``app.cli.batch_columns``: cells checked column-wise,
+  the compiled plan over each chunk, rows written from the frame), in this process, which
+  polars spreads over every core; from ``.jsonl`` or ``.xlsx``, row by row, its verdicts from
   ``app.cli.batch_work.verdict_rows``;
 - ``--pdf-dir DIR``: one report per company (``app.cli.pdf_dir``), resumable; with or without
   ``--out``.
@@ -35,6 +38,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from app.cli.batch_io import (
     COLUMN_SUFFIXES,
     INPUT_SUFFIXES,
+    NOT_UTF8,
     OUTPUT_SUFFIXES,
     AnswerWriter,
     MatrixWriter,
@@ -76,6 +80,9 @@ output:
                                   Run it again after an interruption: reports already written
                                   are skipped, only the missing ones are made.
   without --out and --pdf-dir     .jsonl answers on stdout
+  A matrix from .csv or .parquet is read and decided by columns, a chunk of rows at a time,
+  using every core whatever --jobs says; rows whose cells are not plainly written are checked
+  one by one, with the same row numbers and reasons.
   Files are written under a temporary name and renamed when complete.
 
 A progress line (rows, rate, time left) is drawn on stderr when it is a terminal. At the end a
@@ -163,7 +170,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
             branding=brand,
             progress=progress,
         )
-    except (UnicodeDecodeError, csv.Error, UnreadableInput) as error:
+    except UnicodeDecodeError as error:
+        progress.close()
+        raise InputError(
+            [f"INPUT: {source.name} cannot be read: {NOT_UTF8} (byte {error.start})"]
+        ) from None
+    except (csv.Error, UnreadableInput) as error:
         progress.close()
         raise InputError([f"INPUT: {source.name} cannot be read: {error}"]) from None
     except KeyboardInterrupt:

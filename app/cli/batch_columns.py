@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.cli.batch_io import UnreadableInput, parquet_cell
+from app.cli.batch_io import NOT_UTF8, UnreadableInput, parquet_cell
 from rules.columnar import assess_frame, profile_frame, verdict_column
 from rules.columnar.text import read_text
 from rules.fields import PROFILE_FIELDS
@@ -134,6 +134,8 @@ def _plain_csv_chunks(path: Path, size: int, lines: int) -> Iterator[TableChunk]
             number += len(records)
             yield _split_chunk(headers, width, keyed, records, rows, min(seen / lines, 1.0))
     except pl.exceptions.PolarsError as error:
+        if "utf-8" in str(error).lower():
+            raise UnreadableInput(NOT_UTF8) from None
         raise UnreadableInput(f"{type(error).__name__}: {error}") from None
 
 

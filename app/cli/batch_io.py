@@ -52,6 +52,9 @@ PARQUET_READ_ROWS: Final = 512  # rows per batch read from a Parquet file
 PARQUET_ROW_GROUP: Final = 8192  # rows per row group of a Parquet matrix (and per write)
 
 
+NOT_UTF8: Final = "not UTF-8 text; save it as UTF-8 (in Excel: 'CSV UTF-8')"
+
+
 class UnreadableInput(Exception):
     """The input file cannot be read as its suffix says (exit 2 with this message)."""
 

@@ -222,9 +222,11 @@ def read_text(columns: Mapping[str, pl.Series], height: int) -> TextRead:
         else series.alias(f"c{i}")
         for i, series in enumerate(columns.values())
     ]
+    if not inputs:  # no column at all: a frame of the rows' height still
+        inputs = [pl.Series("__none", [None] * height, dtype=pl.Null)]
     raw = pl.DataFrame(inputs, height=height)
     column_of = {name: pl.col(f"c{i}") for i, name in enumerate(columns)}
-    dtype_of = {name: series.dtype for name, series in zip(columns, inputs, strict=True)}
+    dtype_of = {name: series.dtype for name, series in zip(columns, inputs, strict=False)}
     values: list[pl.Expr] = []
     checks: list[pl.Expr] = []
     for key in PROFILE_KEYS:
@@ -248,5 +250,7 @@ def read_text(columns: Mapping[str, pl.Series], height: int) -> TextRead:
         checks.append(_places_agree(column_of["zone"], column_of["city"]))
     elif "zone" in column_of and "city" in column_of:
         checks.append(pl.lit(False))  # a zone or city that is not text: the row path says why
-    read = raw.select(*values, pl.all_horizontal(checks).alias("__plain"))
+    # with_columns, not select: a literal (a key no column gives) takes the frame's height
+    read = raw.with_columns(*values, pl.all_horizontal(checks).alias("__plain"))
+    read = read.select(*SCHEMA, "__plain")
     return TextRead(read.drop("__plain"), read.get_column("__plain"))
