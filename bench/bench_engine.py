@@ -2,13 +2,23 @@
 GoRules ZEN side by side, and ``policy-check batch`` end to end (time and peak memory).
 
 Run: .venv/bin/python -m bench.bench_engine [--profiles 2000]
+     .venv/bin/python -m bench.bench_engine --rows 30000 300000 3000000 [--dir /tmp]
 Prints a Markdown table for docs/benchmarks.md. Needs zen-engine (the ``bench`` extra).
+
+With ``--rows``, the scale benchmark of issue 11: for each size, the same generated companies
+as ``.jsonl``, ``.csv`` and ``.parquet``; then, each in a process of its own, file in and
+matrix out: GoRules ZEN and the explaining engine (``bench.matrix_baselines``, from the
+``.jsonl``), and the compiled path (``policy-check batch`` from the ``.csv`` to a ``.csv``
+and from the ``.parquet`` to a ``.parquet``). Wall time, companies per second and peak
+resident memory (``/usr/bin/time``) for each; up to 300,000 rows the compiled matrix is
+compared with the engine's cell by cell.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -85,10 +95,85 @@ def batch_command(source: Path, out: Path, jobs: int) -> tuple[float, int]:
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of a command (which must succeed)."""
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, check=False
+    )
+    if done.returncode not in (0, 2):
+        raise SystemExit(f"{command}: {done.stderr[-2000:]}")
+    seconds, kib = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024
+
+
+def same_verdicts(engine_csv: Path, compiled_csv: Path) -> bool:
+    import polars as pl
+
+    def verdicts(path: Path) -> pl.DataFrame:
+        return pl.read_csv(path, infer_schema=False).drop("row")
+
+    return verdicts(engine_csv).equals(verdicts(compiled_csv))
+
+
+def scale(sizes: list[int], folder: Path) -> None:
+    """The scale benchmark (see the module's docstring)."""
+    from bench.profiles import write_table
+
+    python = sys.executable
+    as_of = AS_OF.isoformat()
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, Python "
+        f"{platform.python_version()}, {os.cpu_count()} cores, as of {as_of}\n"
+    )
+    print("| rows | path, file in → matrix out | time | companies/s | peak memory | × ZEN |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for size in sizes:
+        jsonl = write_jsonl(folder / f"in{size}.jsonl", size, seed=3)
+        table_csv = write_table(folder / f"in{size}.csv", size, seed=3)
+        parquet = write_table(folder / f"in{size}.parquet", size, seed=3)
+        runs = [
+            ("GoRules ZEN, .jsonl → .csv", "zen", jsonl, ".csv"),
+            ("explaining engine, .jsonl → .csv", "engine", jsonl, ".csv"),
+            ("compiled path, .csv → .csv", "batch", table_csv, ".csv"),
+            ("compiled path, .parquet → .parquet", "batch", parquet, ".parquet"),
+        ]
+        zen_rate = 0.0
+        for label, which, source, suffix in runs:
+            out = folder / f"out_{which}{size}{source.suffix}{suffix}"
+            if which == "batch":
+                command = [python, "-m", "app.cli", "batch", str(source), "--out", str(out)]
+                command += ["--as-of", as_of, "--quiet"]
+            else:
+                command = [python, "-m", "bench.matrix_baselines", which, str(source), str(out)]
+                command.append(as_of)
+            seconds, mib = timed(command)
+            rate_now = size / seconds
+            zen_rate = zen_rate or rate_now
+            print(
+                f"| {size:,} | {label} | {seconds:,.1f} s | {rate_now:,.0f} | {mib:,.0f} MiB "
+                f"| {rate_now / zen_rate:,.1f}× |",
+                flush=True,
+            )
+        engine_out = folder / f"out_engine{size}.jsonl.csv"
+        compiled_out = folder / f"out_batch{size}.csv.csv"
+        if size <= 300_000:
+            agree = same_verdicts(engine_out, compiled_out)
+            print(f"| {size:,} | compiled matrix = engine matrix, cell by cell | {agree} | | | |")
+        for path in folder.glob(f"*{size}*"):
+            path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profiles", type=int, default=2000)
-    count = parser.parse_args().profiles
+    parser.add_argument("--rows", type=int, nargs="+", help="the scale benchmark at these sizes")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    options = parser.parse_args()
+    if options.rows:
+        with tempfile.TemporaryDirectory(dir=options.dir) as tmp:
+            scale(options.rows, Path(tmp))
+        return
+    count = options.profiles
     pack = load_pack()
     profiles = [parse_profile(p) for p in companies(count)]
     rows: list[tuple[str, str]] = []
