@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli.common import VERDICT_LABELS, InputError, load_pack_checked, parse_as_of
 from app.cli.database import open_service, user_file
+from app.cli.progress import Progress
 from app.cli.text_table import clip, render_table
 from app.services.clients import AssessmentOutcome, ReassessReport
 from rules.vocabulary import ZONES
@@ -153,7 +154,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
     pack = load_pack_checked(args.pack) if args.pack else None
     with open_service(args, pack) as service:
         if args.all:  # the compiled plan: a new assessment only where verdicts changed
-            report = service.reassess(None, as_of)
+            progress = Progress(sys.stderr, sys.stderr.isatty(), service.count(), unit="clients")
+            try:
+                report = service.reassess(None, as_of, progress=progress.update)
+            finally:
+                progress.close()
         else:  # one client: the full answer saved, changed or not
             report = service.assess_clients([service.find(args.client).id], as_of)
         reference = service.pack.reference()

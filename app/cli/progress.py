@@ -41,8 +41,10 @@ class Progress:
         enabled: bool,
         total: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        unit: str = "rows",
     ) -> None:
         self.stream = stream
+        self.unit = unit
         self.enabled = enabled
         self.total = total
         self._clock = clock
@@ -74,16 +76,17 @@ class Progress:
         left: float | None = None
         if self.total:
             share = min(done / self.total, 1.0)
-            parts.append(f"{_bar(share)} {done:,}/{self.total:,} rows {share:4.0%}")
+            parts.append(f"{_bar(share)} {done:,}/{self.total:,} {self.unit} {share:4.0%}")
             if rate > 0:
                 left = (self.total - done) / rate
         else:
-            parts.append(f"{done:,} rows")
+            parts.append(f"{done:,} {self.unit}")
             if fraction and done:
-                parts[0] = f"{_bar(fraction)} {done:,} rows {fraction:4.0%}"
+                parts[0] = f"{_bar(fraction)} {done:,} {self.unit} {fraction:4.0%}"
                 if rate > 0:
                     left = done * (1 - fraction) / fraction / rate
-        parts.append(f"{rate:,.0f} rows/s" if rate >= 10 else f"{rate:.1f} rows/s")
+        per_second = f"{rate:,.0f}" if rate >= 10 else f"{rate:.1f}"
+        parts.append(f"{per_second} {self.unit}/s")
         parts.append(f"{_duration(left)} left" if left is not None else "")
         parts.append(note)
         return "  ".join(p for p in parts if p)

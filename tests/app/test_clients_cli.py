@@ -292,3 +292,31 @@ def test_refusals_are_one_line_and_exit_2(tmp_path: Path, args: list[str], says:
     assert done.returncode == 2, done.stderr
     assert says in done.stderr and len(done.stderr.splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_assess_all_draws_its_progress_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from app.cli import build_parser
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    db_url = f"sqlite:///{tmp_path / 'roster.db'}"
+    source = write_csv(
+        tmp_path / "roster.csv",
+        ["name,zone,employees", *(f"企业{i},ftz_wuhan,{i}" for i in range(40))],
+    )
+    assert run("clients", "import", str(source), "--db", db_url).returncode == 0
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    parsed = build_parser().parse_args(
+        ["clients", "assess", "--all", "--as-of", "2026-11-26", "--db", db_url]
+    )
+    assert parsed.handler(parsed) == 0
+    assert "40/40 clients 100%" in screen.getvalue()
+    assert screen.getvalue().endswith("\r")  # the line is cleared before the report
+    assert "40 assessed" in capsys.readouterr().out
