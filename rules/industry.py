@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from resources import read_text
+from rules.json_input import quoted
 from rules.yaml_loader import load_yaml
 
 _CODE = re.compile(r"^([A-T])(\d{2}|\d{3}|\d{4})?$")
@@ -45,28 +46,28 @@ class IndustryTable:
         code = raw.strip().upper()
         if code.isdigit():
             raise IndustryCodeError(
-                f"'{raw}' lacks its section letter: write it as in GB/T 4754-2017, e.g. C3976"
+                f"{quoted(raw)} lacks its section letter: write it as in GB/T 4754-2017, e.g. C3976"
             )
         match = _CODE.match(code)
         if not match:
             raise IndustryCodeError(
-                f"'{raw}' is not a GB/T 4754-2017 code (a section letter A-T and 0, 2, 3 or 4 "
-                "digits, e.g. C, C39, C3976)"
+                f"{quoted(raw)} is not a GB/T 4754-2017 code (a section letter A-T and 0, 2, 3 "
+                "or 4 digits, e.g. C, C39, C3976)"
             )
         section, digits = match.group(1), match.group(2)
         if digits:
             division = self.divisions.get(digits[:2])
             if division is None:
-                raise IndustryCodeError(f"'{raw}': there is no division {digits[:2]}")
+                raise IndustryCodeError(f"{quoted(raw)}: there is no division {digits[:2]}")
             if division[0] != section:
                 raise IndustryCodeError(
-                    f"'{raw}': division {digits[:2]} belongs to section {division[0]}, "
+                    f"{quoted(raw)}: division {digits[:2]} belongs to section {division[0]}, "
                     f"not {section}"
                 )
             if len(digits) > 2 and digits not in self.details:
                 level = "group" if len(digits) == 3 else "class"
                 raise IndustryCodeError(
-                    f"'{raw}': there is no {level} {digits} in division {digits[:2]}"
+                    f"{quoted(raw)}: there is no {level} {digits} in division {digits[:2]}"
                 )
         return code
 

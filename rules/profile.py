@@ -7,7 +7,6 @@ A key that is absent means *unknown, not yet asked*: it is never read as false, 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -23,6 +22,7 @@ from pydantic import (
 
 from rules.credit_code import normalize_credit_code
 from rules.industry import industry_table
+from rules.json_input import JsonInputError, cut, decode_json, quoted, shown
 from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, IC_ROLES, SECTORS, ZONES, Labels
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -33,7 +33,7 @@ def _member_of(labels: Labels) -> AfterValidator:
 
     def check(value: str) -> str:
         if value not in labels:
-            raise ValueError(f"'{value}' is not one of the allowed values ({allowed})")
+            raise ValueError(f"{quoted(value)} is not one of the allowed values ({allowed})")
         return value
 
     return AfterValidator(check)
@@ -74,7 +74,7 @@ def _no_duplicates(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"'{value}' is listed twice")
+            raise ValueError(f"{quoted(value)} is listed twice")
         seen.add(value)
     return values
 
@@ -156,7 +156,7 @@ def _describe(error: Any) -> str:
     if kind == "missing":
         return f"{field}: required"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{where}: {value!r} is out of range ({error['msg'].lower()})"
+        return f"{where}: {cut(value)} is out of range ({error['msg'].lower()})"
     if kind in ("int_type", "float_type", "bool_type", "string_type", "list_type"):
         expected = {
             "int_type": "a whole number",
@@ -165,9 +165,9 @@ def _describe(error: Any) -> str:
             "string_type": "text",
             "list_type": "a list",
         }[kind]
-        return f"{where}: expected {expected}, got {json.dumps(value, ensure_ascii=False)}"
+        return f"{where}: expected {expected}, got {shown(value)}"
     if kind == "finite_number":
-        return f"{where}: {value!r} is not a finite number"
+        return f"{where}: {cut(value)} is not a finite number"
     if kind == "value_error":
         reason = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
         return f"{where}: {reason}"
@@ -218,11 +218,10 @@ def parse_profile(data: Any) -> Profile:
 
 
 def load_profile_json(text: str) -> Profile:
-    """Parse profile JSON text; malformed JSON is reported with its line and column."""
+    """Parse profile JSON text; malformed JSON is reported with its line and column, a key
+    given twice, a number too long or damaged text by name (``rules.json_input``)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ProfileError(
-            [f"profile: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
-        ) from None
+        data = decode_json(text)
+    except JsonInputError as error:
+        raise ProfileError(error.problems) from None
     return parse_profile(data)

@@ -38,7 +38,6 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from app.cli.batch_io import (
     COLUMN_SUFFIXES,
     INPUT_SUFFIXES,
-    NOT_UTF8,
     OUTPUT_SUFFIXES,
     AnswerWriter,
     MatrixWriter,
@@ -49,6 +48,7 @@ from app.cli.batch_io import (
 from app.cli.batch_work import Answers, Job, RowResult, configure, process_chunk, start_worker
 from app.cli.common import InputError, load_pack_checked, parse_as_of
 from app.cli.progress import Progress, Summary
+from app.services.text_files import NOT_TEXT
 
 if TYPE_CHECKING:
     from app.report.settings import Branding
@@ -170,10 +170,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
             branding=brand,
             progress=progress,
         )
-    except UnicodeDecodeError as error:
+    except UnicodeDecodeError as error:  # changed while being read: its encoding was checked
         progress.close()
         raise InputError(
-            [f"INPUT: {source.name} cannot be read: {NOT_UTF8} (byte {error.start})"]
+            [f"INPUT: {source.name} cannot be read: {NOT_TEXT} (byte {error.start})"]
         ) from None
     except (csv.Error, UnreadableInput) as error:
         progress.close()
@@ -345,11 +345,10 @@ def _by_columns(
     """A matrix from a CSV or Parquet file, chunk by chunk through the column path."""
     from app.cli.batch_columns import csv_chunks, decide_chunk, parquet_chunks
 
-    chunks = (
-        csv_chunks(rows.path)
-        if rows.suffix == ".csv"
-        else parquet_chunks(rows.path, rows.total or 0)
-    )
+    if rows.suffix == ".csv":
+        chunks = csv_chunks(rows.path, encoding=rows.encoding)
+    else:
+        chunks = parquet_chunks(rows.path, rows.total or 0)
     done = 0
     for chunk in chunks:
         decided = decide_chunk(chunk, pack, as_of)

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.cli.batch_io import NOT_UTF8, UnreadableInput, parquet_cell
+from app.cli.batch_io import UnreadableInput, parquet_cell
 from rules.columnar import assess_frame, profile_frame, verdict_column
 from rules.columnar.text import read_text
 from rules.fields import PROFILE_FIELDS
@@ -73,17 +73,20 @@ def _keyed(headers: list[str]) -> dict[str, int] | None:
     return None if len(set(keys)) < len(keys) else {key: i for i, key in enumerate(keys)}
 
 
-def csv_chunks(path: Path, size: int = COLUMN_CHUNK) -> Iterator[TableChunk]:
+def csv_chunks(
+    path: Path, size: int = COLUMN_CHUNK, encoding: str = "utf-8-sig"
+) -> Iterator[TableChunk]:
     """The rows of a CSV file as ``csv.DictReader`` gives them to the row path: the first
     record the headers, blank lines skipped, rows numbered from 2.
 
     A file without a quote character, a NUL or a lone carriage return is a line per record and
     a comma between cells, which polars reads and splits far faster than Python's reader; any
-    other file is read by Python's own ``csv`` module, exactly as on the row path.
+    other file (a GB18030 one too: ``encoding`` is ``RowSource.encoding``) is read by Python's
+    own ``csv`` module, exactly as on the row path.
     """
-    lines = _plain_lines(path)
+    lines = _plain_lines(path) if encoding == "utf-8-sig" else None
     if lines is None:
-        yield from _python_csv_chunks(path, size)
+        yield from _python_csv_chunks(path, size, encoding)
     else:
         yield from _plain_csv_chunks(path, size, lines)
 
@@ -134,8 +137,6 @@ def _plain_csv_chunks(path: Path, size: int, lines: int) -> Iterator[TableChunk]
             number += len(records)
             yield _split_chunk(headers, width, keyed, records, rows, min(seen / lines, 1.0))
     except pl.exceptions.PolarsError as error:
-        if "utf-8" in str(error).lower():
-            raise UnreadableInput(NOT_UTF8) from None
         raise UnreadableInput(f"{type(error).__name__}: {error}") from None
 
 
@@ -172,8 +173,8 @@ def _dict_row(headers: list[str], row: list[str]) -> dict[Any, Any]:
     return record
 
 
-def _python_csv_chunks(path: Path, size: int) -> Iterator[TableChunk]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+def _python_csv_chunks(path: Path, size: int, encoding: str) -> Iterator[TableChunk]:
+    with path.open(encoding=encoding, newline="") as handle:
         total = os.fstat(handle.fileno()).st_size
         reader = csv.reader(handle)
         headers = next(reader, [])

@@ -37,6 +37,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol, cast
 
 from app.cli.common import InputError
 from app.services.cells import FORMULA_STARTS, QUOTE, formula_safe
+from app.services.text_files import NotText, file_encoding
 
 if TYPE_CHECKING:
     import polars as pl
@@ -50,9 +51,6 @@ COLUMN_SUFFIXES: Final = (".csv", ".parquet")
 OUTPUT_SUFFIXES: Final = (".jsonl", *MATRIX_SUFFIXES)
 PARQUET_READ_ROWS: Final = 512  # rows per batch read from a Parquet file
 PARQUET_ROW_GROUP: Final = 8192  # rows per row group of a Parquet matrix (and per write)
-
-
-NOT_UTF8: Final = "not UTF-8 text; save it as UTF-8 (in Excel: 'CSV UTF-8')"
 
 
 class UnreadableInput(Exception):
@@ -80,6 +78,13 @@ class RowSource:
         self.suffix = path.suffix.lower()
         #: Data rows in the file, when its format records them (Parquet); else None.
         self.total: int | None = _parquet_count(path) if self.suffix == ".parquet" else None
+        #: A text file's encoding: UTF-8 or GB18030 (app.services.text_files).
+        self.encoding = "utf-8-sig"
+        if self.suffix in (".csv", ".jsonl"):
+            try:
+                self.encoding = file_encoding(path)
+            except NotText as error:
+                raise UnreadableInput(str(error)) from None
         self._fraction: Callable[[], float | None] = lambda: None
 
     def fraction(self) -> float | None:
@@ -105,14 +110,14 @@ class RowSource:
         self._fraction = lambda: buffer.tell() / size if size else 1.0
 
     def _jsonl(self) -> Iterator[tuple[int, Any]]:
-        with self.path.open(encoding="utf-8-sig") as lines:
+        with self.path.open(encoding=self.encoding) as lines:
             self._by_bytes(lines)
             for number, line in enumerate(lines, start=1):
                 if line.strip():
                     yield number, line
 
     def _csv(self) -> Iterator[tuple[int, Any]]:
-        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+        with self.path.open(encoding=self.encoding, newline="") as handle:
             self._by_bytes(handle)
             yield from enumerate(csv.DictReader(handle), start=2)
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from rules.answer import assessment_json
 from rules.assessor import Assessor
 from rules.engine import Verdict
+from rules.json_input import JsonInputError, decode_json
 from rules.pack import DEFAULT_PACK_DIR, Pack, load_pack
 from rules.profile import Profile, ProfileError, parse_profile
 from rules.tabular import profile_from_row
@@ -131,9 +132,9 @@ def parse_row(raw: Any) -> Profile:
     """A raw row (a JSON line, or a table row as a dict) validated as a profile."""
     if isinstance(raw, str):
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise ProfileError([f"malformed JSON: {error.msg}"]) from None
+            data = decode_json(raw, line=True)
+        except JsonInputError as error:
+            raise ProfileError(error.problems) from None
         return parse_profile(data)
     return profile_from_row(raw)
 

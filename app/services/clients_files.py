@@ -25,6 +25,7 @@ from typing import Any
 
 from app.services.cells import formula_safe, unquote
 from rules.fields import PROFILE_FIELDS
+from rules.json_input import JsonInputError, decode_json
 from rules.profile import PROFILE_KEYS
 
 ID_COLUMN = "id"
@@ -357,21 +358,17 @@ def _read_jsonl(path: Path) -> list[Row]:
             continue
         label = f"line {number}"
         try:
-            rows.append(_object_row(label, json.loads(line)))
-        except json.JSONDecodeError as error:
-            rows.append(
-                Row(label, {}, (f"{label}: malformed JSON at column {error.colno}: {error.msg}",))
-            )
+            rows.append(_object_row(label, decode_json(line, line=True)))
+        except JsonInputError as error:
+            rows.append(Row(label, {}, tuple(f"{label}: {p}" for p in error.problems)))
     return rows
 
 
 def _read_json(path: Path) -> list[Row]:
     try:
-        items = json.loads(_decode(path.read_bytes(), path))
-    except json.JSONDecodeError as error:
-        raise ClientFileError(
-            [f"file: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
-        ) from None
+        items = decode_json(_decode(path.read_bytes(), path), where="file")
+    except JsonInputError as error:
+        raise ClientFileError(error.problems) from None
     if isinstance(items, dict):  # one profile file, as ``policy-check assess`` reads
         items = [items]
     if not isinstance(items, list):

@@ -215,7 +215,7 @@ def test_a_well_written_register_is_read_without_the_row_path(
 
 
 @pytest.mark.parametrize("body", [b"\xff\xfe,ftz_wuhan\n", b'"\xff",ftz_wuhan\n'])
-def test_a_file_that_is_not_utf8_is_refused_in_words_on_either_reader(
+def test_a_file_in_no_known_encoding_is_refused_in_words_on_either_reader(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], body: bytes
 ) -> None:
     from tests.app.test_batch_matrix import run_here
@@ -224,5 +224,27 @@ def test_a_file_that_is_not_utf8_is_refused_in_words_on_either_reader(
     source.write_bytes(b"name,zone\n" + body)  # the second is quoted: Python's reader
     status, _, err = run_here(capsys, str(source), "--out", str(tmp_path / "m.csv"))
     assert status == 2
-    assert "gbk.csv cannot be read: not UTF-8 text; save it as UTF-8" in err
+    assert "gbk.csv cannot be read: neither UTF-8 nor GB18030 text; save it as UTF-8" in err
     assert not (tmp_path / "m.csv").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_gb18030_file_is_read_as_its_utf8_twin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    """Excel in China saves CSV as GB18030: batch reads it as clients import does."""
+    from tests.app.test_batch_matrix import run_here
+
+    if suffix == ".csv":
+        text = 'name,zone,sectors\n光谷智算,ftz_wuhan,big_data\n"襄阳,车联网",ftz_xiangyang,\n'
+    else:
+        text = '{"name": "光谷智算", "zone": "ftz_wuhan"}\n{"name": "襄阳车联网", "zone": "火星"}\n'
+    outputs = []
+    for encoding in ("utf-8", "gb18030"):
+        source = tmp_path / f"{encoding}{suffix}"
+        source.write_bytes(text.encode(encoding))
+        out = tmp_path / f"matrix-{encoding}.csv"
+        status, _, err = run_here(capsys, str(source), "--out", str(out), "--quiet")
+        outputs.append((status, err, out.read_text("utf-8-sig")))
+    assert outputs[0] == outputs[1]
+    assert "光谷智算" in outputs[1][2]
