@@ -3,14 +3,17 @@
 The configuration folder is platformdirs' (``~/.config/policy-checker`` on Linux);
 ``POLICY_CHECKER_CONFIG_DIR`` overrides it. Every key is optional::
 
-    {"database_url": "postgresql://desk@centre-db/policy", "language": "zh", "as_of": "2026-11-26"}
+    {"database_url": "postgresql://desk@centre-db/policy", "language": "zh", "as_of": "2026-11-26",
+     "rule_pack": "hubei-ftz-2021@0.5.0"}
 
 A service centre's administrator sets ``database_url`` once on each desk, so that every desk
 works on the shared PostgreSQL database. Precedence: ``--db``, then ``POLICY_CHECKER_DB_URL``,
 then this file, then the SQLite file in the user's data folder. The file never holds the
 database's password: the system keyring keeps it (app.secrets). ``language`` is the interface
-language (``zh`` or ``en``; ``--lang`` overrides it) and ``as_of`` a fixed assessment day
-(absent: today). The desktop app's Settings dialog writes this file (``save_app_settings``).
+language (``zh`` or ``en``; ``--lang`` overrides it), ``as_of`` a fixed assessment day
+(absent: today) and ``rule_pack`` the installed rule pack in use, ``id@version`` (absent: the
+built-in pack; see app.services.packs). The desktop app's Settings dialog writes this file
+(``save_app_settings``), and so does ``policy-check rules use``.
 """
 
 from __future__ import annotations
@@ -61,6 +64,10 @@ class AppSettings(BaseModel):
     database_url: str | None = Field(default=None, min_length=1, max_length=1000)
     language: Literal["zh", "en"] | None = None  # absent: Chinese
     as_of: Annotated[date, BeforeValidator(_iso_day)] | None = None  # absent: today
+    # id@version of an installed pack (app.services.packs); absent: the built-in pack
+    rule_pack: str | None = Field(
+        default=None, pattern=r"^[a-z0-9][a-z0-9_-]{0,63}@[0-9][0-9A-Za-z.+-]{0,31}$"
+    )
 
 
 def config_dir() -> Path:

@@ -128,6 +128,21 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Measures gained</source>
+        <translation>Measures gained</translation>
+    </message>
+    <message>
+        <source>Measures lost</source>
+        <translation>Measures lost</translation>
+    </message>
+</context>
+<context>
     <name>ClientWorkspace</name>
     <message>
         <source>Interview</source>
@@ -1285,6 +1300,10 @@
         <translation>Import clients…</translation>
     </message>
     <message>
+        <source>Re-assess all clients…</source>
+        <translation>Re-assess all clients…</translation>
+    </message>
+    <message>
         <source>Export PDF report…</source>
         <translation>Export PDF report…</translation>
     </message>
@@ -1486,6 +1505,231 @@ Policy: {policy}</translation>
     </message>
 </context>
 <context>
+    <name>PacksController</name>
+    <message>
+        <source>The installed rule packs could not be read.</source>
+        <translation>The installed rule packs could not be read.</translation>
+    </message>
+    <message>
+        <source>Checking and installing {name}…</source>
+        <translation>Checking and installing {name}…</translation>
+    </message>
+    <message>
+        <source>{pack} {version} is already installed; nothing changed.</source>
+        <translation>{pack} {version} is already installed; nothing changed.</translation>
+    </message>
+    <message>
+        <source>{pack} {version} was installed. Choose "Use this pack" to assess with it.</source>
+        <translation>{pack} {version} was installed. Choose "Use this pack" to assess with it.</translation>
+    </message>
+    <message>
+        <source>The rule pack could not be installed.</source>
+        <translation>The rule pack could not be installed.</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing was installed.</source>
+        <translation>{reason} Nothing was installed.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <source>This file is not a rule pack file, or it is damaged.</source>
+        <translation>This file is not a rule pack file, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>The pack file holds a file outside its own folder, or a link; it was refused for safety.</source>
+        <translation>The pack file holds a file outside its own folder, or a link; it was refused for safety.</translation>
+    </message>
+    <message>
+        <source>The pack file is too large, or unpacks to far more data than it holds (a zip bomb); it was refused.</source>
+        <translation>The pack file is too large, or unpacks to far more data than it holds (a zip bomb); it was refused.</translation>
+    </message>
+    <message>
+        <source>The pack file holds files that are no part of a rule pack.</source>
+        <translation>The pack file holds files that are no part of a rule pack.</translation>
+    </message>
+    <message>
+        <source>The pack file's manifest is missing or damaged.</source>
+        <translation>The pack file's manifest is missing or damaged.</translation>
+    </message>
+    <message>
+        <source>This pack file was made for a newer version of Policy Checker. Update the app to install it.</source>
+        <translation>This pack file was made for a newer version of Policy Checker. Update the app to install it.</translation>
+    </message>
+    <message>
+        <source>The pack's data would expand without limit (a YAML bomb); it was refused.</source>
+        <translation>The pack's data would expand without limit (a YAML bomb); it was refused.</translation>
+    </message>
+    <message>
+        <source>The pack's files were changed after it was made: its content hash does not match.</source>
+        <translation>The pack's files were changed after it was made: its content hash does not match.</translation>
+    </message>
+    <message>
+        <source>The pack's rules did not pass their checks ({detail}).</source>
+        <translation>The pack's rules did not pass their checks ({detail}).</translation>
+    </message>
+    <message>
+        <source>This version of the pack is already installed with different content. A changed pack needs a new version number.</source>
+        <translation>This version of the pack is already installed with different content. A changed pack needs a new version number.</translation>
+    </message>
+    <message>
+        <source>The pack could not be saved in the folder of installed packs.</source>
+        <translation>The pack could not be saved in the folder of installed packs.</translation>
+    </message>
+    <message>
+        <source>Now assessing with {pack} {version}.</source>
+        <translation>Now assessing with {pack} {version}.</translation>
+    </message>
+    <message>
+        <source>The rule pack could not be put in use: the roster could not be opened with it. The pack in use is unchanged.</source>
+        <translation>The rule pack could not be put in use: the roster could not be opened with it. The pack in use is unchanged.</translation>
+    </message>
+    <message>
+        <source>Counting the clients whose verdicts would change…</source>
+        <translation>Counting the clients whose verdicts would change…</translation>
+    </message>
+    <message>
+        <source>{changed} of {clients} clients would see a verdict change.</source>
+        <translation>{changed} of {clients} clients would see a verdict change.</translation>
+    </message>
+    <message>
+        <source>The roster could not be read to count who changes.</source>
+        <translation>The roster could not be read to count who changes.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>its status changed</source>
+        <translation>its status changed</translation>
+    </message>
+    <message>
+        <source>its kind changed</source>
+        <translation>its kind changed</translation>
+    </message>
+    <message>
+        <source>its clause changed</source>
+        <translation>its clause changed</translation>
+    </message>
+    <message>
+        <source>the criteria of {part} changed</source>
+        <translation>the criteria of {part} changed</translation>
+    </message>
+    <message>
+        <source>part {part} added</source>
+        <translation>part {part} added</translation>
+    </message>
+    <message>
+        <source>part {part} removed</source>
+        <translation>part {part} removed</translation>
+    </message>
+    <message>
+        <source>{pack} {version} is the first version of this pack here.</source>
+        <translation>{pack} {version} is the first version of this pack here.</translation>
+    </message>
+    <message>
+        <source>No measure differs between {old} {old_version} and {pack} {version}.</source>
+        <translation>No measure differs between {old} {old_version} and {pack} {version}.</translation>
+    </message>
+    <message>
+        <source>{count} measures differ between {old} {old_version} and {pack} {version}:</source>
+        <translation>{count} measures differ between {old} {old_version} and {pack} {version}:</translation>
+    </message>
+</context>
+<context>
+    <name>PacksModel</name>
+    <message>
+        <source>In use</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pack</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>Not in use</source>
+        <translation>Not in use</translation>
+    </message>
+    <message>
+        <source> (built in)</source>
+        <translation> (built in)</translation>
+    </message>
+</context>
+<context>
+    <name>PacksPage</name>
+    <message>
+        <source>A rule pack holds the measures of a notice. When the province publishes a new or amended notice, install its pack file here and put it in use: every client is then assessed with it. Installing and choosing take effect at once.</source>
+        <translation>A rule pack holds the measures of a notice. When the province publishes a new or amended notice, install its pack file here and put it in use: every client is then assessed with it. Installing and choosing take effect at once.</translation>
+    </message>
+    <message>
+        <source>Installed rule packs</source>
+        <translation>Installed rule packs</translation>
+    </message>
+    <message>
+        <source>&amp;Install from file…</source>
+        <translation>&amp;Install from file…</translation>
+    </message>
+    <message>
+        <source>Install a rule pack from a file</source>
+        <translation>Install a rule pack from a file</translation>
+    </message>
+    <message>
+        <source>&amp;Use this pack</source>
+        <translation>&amp;Use this pack</translation>
+    </message>
+    <message>
+        <source>Assess with the selected rule pack</source>
+        <translation>Assess with the selected rule pack</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Measures that changed</source>
+        <translation>Measures that changed</translation>
+    </message>
+    <message>
+        <source>Install a rule pack</source>
+        <translation>Install a rule pack</translation>
+    </message>
+    <message>
+        <source>Rule pack files (*.pcpack *.zip);;All files (*)</source>
+        <translation>Rule pack files (*.pcpack *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-assess all clients…</source>
+        <translation>&amp;Re-assess all clients…</translation>
+    </message>
+    <message>
+        <source>Use it and &amp;re-assess all clients…</source>
+        <translation>Use it and &amp;re-assess all clients…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Identity</source>
@@ -1627,6 +1871,60 @@ Policy: {policy}</translation>
     <message>
         <source>Please wait</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>ReassessController</name>
+    <message>
+        <source>The roster could not be re-assessed: the database did not answer. Clients re-assessed before the failure keep their new assessment.</source>
+        <translation>The roster could not be re-assessed: the database did not answer. Clients re-assessed before the failure keep their new assessment.</translation>
+    </message>
+    <message>
+        <source>Every client in the roster is checked against the rule pack in use, {pack} {version}, as of {day}. A new assessment is saved only for the clients whose verdicts changed; the others keep theirs.</source>
+        <translation>Every client in the roster is checked against the rule pack in use, {pack} {version}, as of {day}. A new assessment is saved only for the clients whose verdicts changed; the others keep theirs.</translation>
+    </message>
+    <message>
+        <source>{checked} clients checked: verdicts changed for {changed}, {first} assessed for the first time, {unchanged} unchanged.</source>
+        <translation>{checked} clients checked: verdicts changed for {changed}, {first} assessed for the first time, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <source>{count} clients could not be assessed: their saved answers are no longer valid.</source>
+        <translation>{count} clients could not be assessed: their saved answers are no longer valid.</translation>
+    </message>
+</context>
+<context>
+    <name>ReassessDialog</name>
+    <message>
+        <source>Re-assess all clients</source>
+        <translation>Re-assess all clients</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Start re-assessing every client</source>
+        <translation>Start re-assessing every client</translation>
+    </message>
+    <message>
+        <source>Clients who &amp;gained or lost measures:</source>
+        <translation>Clients who &amp;gained or lost measures:</translation>
+    </message>
+    <message>
+        <source>Clients who gained or lost measures</source>
+        <translation>Clients who gained or lost measures</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Re-assessing…</source>
+        <translation>Re-assessing…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} clients checked…</source>
+        <translation>{done} of {total} clients checked…</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2543,10 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
     <message>
         <source>Report branding</source>
         <translation>Report branding</translation>
+    </message>
+    <message>
+        <source>Rule packs</source>
+        <translation>Rule packs</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>

@@ -129,6 +129,21 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Measures gained</source>
+        <translation>新增适用措施</translation>
+    </message>
+    <message>
+        <source>Measures lost</source>
+        <translation>不再适用措施</translation>
+    </message>
+</context>
+<context>
     <name>ClientWorkspace</name>
     <message>
         <source>Interview</source>
@@ -1286,6 +1301,10 @@
         <translation>导入客户…</translation>
     </message>
     <message>
+        <source>Re-assess all clients…</source>
+        <translation>重新评估全部客户…</translation>
+    </message>
+    <message>
         <source>Export PDF report…</source>
         <translation>导出 PDF 报告…</translation>
     </message>
@@ -1487,6 +1506,231 @@ Policy: {policy}</source>
     </message>
 </context>
 <context>
+    <name>PacksController</name>
+    <message>
+        <source>The installed rule packs could not be read.</source>
+        <translation>无法读取已安装的规则包。</translation>
+    </message>
+    <message>
+        <source>Checking and installing {name}…</source>
+        <translation>正在检查并安装 {name}…</translation>
+    </message>
+    <message>
+        <source>{pack} {version} is already installed; nothing changed.</source>
+        <translation>{pack} {version} 已经安装，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{pack} {version} was installed. Choose &quot;Use this pack&quot; to assess with it.</source>
+        <translation>已安装 {pack} {version}。选择“使用此规则包”即可用它进行评估。</translation>
+    </message>
+    <message>
+        <source>The rule pack could not be installed.</source>
+        <translation>无法安装该规则包。</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing was installed.</source>
+        <translation>{reason}未安装任何内容。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>This file is not a rule pack file, or it is damaged.</source>
+        <translation>该文件不是规则包文件，或已损坏。</translation>
+    </message>
+    <message>
+        <source>The pack file holds a file outside its own folder, or a link; it was refused for safety.</source>
+        <translation>规则包文件中含有指向其文件夹之外的文件或链接，为安全起见已拒绝。</translation>
+    </message>
+    <message>
+        <source>The pack file is too large, or unpacks to far more data than it holds (a zip bomb); it was refused.</source>
+        <translation>规则包文件过大，或解压后的数据远超其本身大小（压缩炸弹），已拒绝。</translation>
+    </message>
+    <message>
+        <source>The pack file holds files that are no part of a rule pack.</source>
+        <translation>规则包文件中含有不属于规则包的文件。</translation>
+    </message>
+    <message>
+        <source>The pack file&apos;s manifest is missing or damaged.</source>
+        <translation>规则包文件的清单缺失或已损坏。</translation>
+    </message>
+    <message>
+        <source>This pack file was made for a newer version of Policy Checker. Update the app to install it.</source>
+        <translation>该规则包文件是为更新版本的政策适用检查制作的。请先更新本软件再安装。</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s data would expand without limit (a YAML bomb); it was refused.</source>
+        <translation>规则包的数据会无限展开（YAML 炸弹），已拒绝。</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s files were changed after it was made: its content hash does not match.</source>
+        <translation>规则包制作完成后其文件被改动过：内容哈希值不符。</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s rules did not pass their checks ({detail}).</source>
+        <translation>规则包的规则未通过检查（{detail}）。</translation>
+    </message>
+    <message>
+        <source>This version of the pack is already installed with different content. A changed pack needs a new version number.</source>
+        <translation>已安装的同一版本规则包内容不同。内容有改动的规则包须使用新的版本号。</translation>
+    </message>
+    <message>
+        <source>The pack could not be saved in the folder of installed packs.</source>
+        <translation>无法将规则包保存到已安装规则包的文件夹中。</translation>
+    </message>
+    <message>
+        <source>Now assessing with {pack} {version}.</source>
+        <translation>现在使用 {pack} {version} 进行评估。</translation>
+    </message>
+    <message>
+        <source>The rule pack could not be put in use: the roster could not be opened with it. The pack in use is unchanged.</source>
+        <translation>无法启用该规则包：无法用它打开客户名册。当前使用的规则包未变。</translation>
+    </message>
+    <message>
+        <source>Counting the clients whose verdicts would change…</source>
+        <translation>正在统计评估结论会变化的客户…</translation>
+    </message>
+    <message>
+        <source>{changed} of {clients} clients would see a verdict change.</source>
+        <translation>{clients} 个客户中有 {changed} 个的评估结论会发生变化。</translation>
+    </message>
+    <message>
+        <source>The roster could not be read to count who changes.</source>
+        <translation>无法读取客户名册，未能统计受影响的客户。</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>its status changed</source>
+        <translation>状态有变</translation>
+    </message>
+    <message>
+        <source>its kind changed</source>
+        <translation>类型有变</translation>
+    </message>
+    <message>
+        <source>its clause changed</source>
+        <translation>条文有变</translation>
+    </message>
+    <message>
+        <source>the criteria of {part} changed</source>
+        <translation>{part} 的适用条件有变</translation>
+    </message>
+    <message>
+        <source>part {part} added</source>
+        <translation>新增条款 {part}</translation>
+    </message>
+    <message>
+        <source>part {part} removed</source>
+        <translation>删除条款 {part}</translation>
+    </message>
+    <message>
+        <source>{pack} {version} is the first version of this pack here.</source>
+        <translation>{pack} {version} 是本机安装的该规则包的第一个版本。</translation>
+    </message>
+    <message>
+        <source>No measure differs between {old} {old_version} and {pack} {version}.</source>
+        <translation>{old} {old_version} 与 {pack} {version} 之间没有措施不同。</translation>
+    </message>
+    <message>
+        <source>{count} measures differ between {old} {old_version} and {pack} {version}:</source>
+        <translation>{old} {old_version} 与 {pack} {version} 之间有 {count} 项措施不同：</translation>
+    </message>
+</context>
+<context>
+    <name>PacksModel</name>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>规则包</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source> (built in)</source>
+        <translation>（内置）</translation>
+    </message>
+</context>
+<context>
+    <name>PacksPage</name>
+    <message>
+        <source>A rule pack holds the measures of a notice. When the province publishes a new or amended notice, install its pack file here and put it in use: every client is then assessed with it. Installing and choosing take effect at once.</source>
+        <translation>规则包载有一份政策文件的各项措施。省里发布新的或修订的文件时，在此安装其规则包文件并启用：此后所有客户都按它评估。安装和选择即时生效。</translation>
+    </message>
+    <message>
+        <source>Installed rule packs</source>
+        <translation>已安装的规则包</translation>
+    </message>
+    <message>
+        <source>&amp;Install from file…</source>
+        <translation>从文件安装(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Install a rule pack from a file</source>
+        <translation>从文件安装规则包</translation>
+    </message>
+    <message>
+        <source>&amp;Use this pack</source>
+        <translation>使用此规则包(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Assess with the selected rule pack</source>
+        <translation>使用所选规则包进行评估</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <source>Measures that changed</source>
+        <translation>有变化的措施</translation>
+    </message>
+    <message>
+        <source>Install a rule pack</source>
+        <translation>安装规则包</translation>
+    </message>
+    <message>
+        <source>Rule pack files (*.pcpack *.zip);;All files (*)</source>
+        <translation>规则包文件 (*.pcpack *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-assess all clients…</source>
+        <translation>重新评估全部客户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Use it and &amp;re-assess all clients…</source>
+        <translation>启用并重新评估全部客户(&amp;R)…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditor</name>
     <message>
         <source>Identity</source>
@@ -1628,6 +1872,60 @@ Policy: {policy}</source>
     <message>
         <source>Please wait</source>
         <translation>请稍候</translation>
+    </message>
+</context>
+<context>
+    <name>ReassessController</name>
+    <message>
+        <source>The roster could not be re-assessed: the database did not answer. Clients re-assessed before the failure keep their new assessment.</source>
+        <translation>无法重新评估客户名册：数据库没有响应。出错前已重新评估的客户保留其新的评估结果。</translation>
+    </message>
+    <message>
+        <source>Every client in the roster is checked against the rule pack in use, {pack} {version}, as of {day}. A new assessment is saved only for the clients whose verdicts changed; the others keep theirs.</source>
+        <translation>将按当前使用的规则包 {pack} {version}（评估日期 {day}）检查名册中的每个客户。只为评估结论有变化的客户保存新的评估结果，其他客户保留原结果。</translation>
+    </message>
+    <message>
+        <source>{checked} clients checked: verdicts changed for {changed}, {first} assessed for the first time, {unchanged} unchanged.</source>
+        <translation>已检查 {checked} 个客户：{changed} 个结论有变化，{first} 个首次评估，{unchanged} 个无变化。</translation>
+    </message>
+    <message>
+        <source>{count} clients could not be assessed: their saved answers are no longer valid.</source>
+        <translation>{count} 个客户无法评估：其保存的回答已不再有效。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassessDialog</name>
+    <message>
+        <source>Re-assess all clients</source>
+        <translation>重新评估全部客户</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start re-assessing every client</source>
+        <translation>开始重新评估全部客户</translation>
+    </message>
+    <message>
+        <source>Clients who &amp;gained or lost measures:</source>
+        <translation>新增或不再适用措施的客户(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Clients who gained or lost measures</source>
+        <translation>新增或不再适用措施的客户</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Re-assessing…</source>
+        <translation>正在重新评估…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} clients checked…</source>
+        <translation>已检查 {done} / {total} 个客户…</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2544,10 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
     <message>
         <source>Report branding</source>
         <translation>报告抬头</translation>
+    </message>
+    <message>
+        <source>Rule packs</source>
+        <translation>规则包</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>

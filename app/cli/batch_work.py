@@ -25,11 +25,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from app.services.packs import active_pack_dir
 from rules.answer import assessment_json
 from rules.assessor import Assessor
 from rules.engine import Verdict
 from rules.json_input import JsonInputError, decode_json
-from rules.pack import DEFAULT_PACK_DIR, Pack, load_pack
+from rules.pack import Pack, load_pack
 from rules.profile import Profile, ProfileError, parse_profile
 from rules.tabular import profile_from_row
 
@@ -92,7 +93,7 @@ def start_worker(job: Job) -> None:
 
 @cache
 def _pack() -> Pack:
-    return load_pack(DEFAULT_PACK_DIR)
+    return load_pack(active_pack_dir())
 
 
 @cache

@@ -49,6 +49,10 @@ def add_commands(commands: Any) -> None:
     )
     target.add_argument("client", nargs="?", metavar="NAME-OR-CREDIT-CODE", help="one client")
     ass.add_argument("--as-of", help="assessment date YYYY-MM-DD (default: today)")
-    ass.add_argument("--pack", metavar="FOLDER", help="pack folder (default: the bundled pack)")
+    ass.add_argument(
+        "--pack",
+        metavar="PACK",
+        help="pack folder or installed id[@version] (default: the pack in use)",
+    )
     ass.add_argument("--lang", choices=["zh", "en"], default="zh")
     ass.add_argument("--format", choices=["json", "table"], default="table")

@@ -9,8 +9,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from app.services.packs import PackChoiceError, active_pack_dir, find_pack
 from rules.engine import Verdict
-from rules.pack import DEFAULT_PACK_DIR, Pack, PackError, load_pack
+from rules.pack import Pack, PackError, load_pack
 from rules.profile import Profile, ProfileError, load_profile_json
 
 #: What a command runs: the parsed arguments in, the exit status out.
@@ -65,11 +66,21 @@ def read_profile(raw: str) -> Profile:
 
 
 def pack_dir(raw: str | None) -> Path:
-    return Path(raw) if raw else DEFAULT_PACK_DIR
+    """``--pack``: a pack folder, or an installed pack's ``id[@version]``; the pack in use
+    (``policy-check rules use``) when None."""
+    if not raw:
+        return active_pack_dir()
+    folder = Path(raw).expanduser()
+    if folder.exists() or "/" in raw or "\\" in raw:
+        return folder
+    try:
+        return find_pack(raw).folder
+    except PackChoiceError as error:
+        raise InputError([f"pack: {error}"]) from None
 
 
 def load_pack_checked(raw: str | None) -> Pack:
-    """The pack in folder ``raw`` (the bundled one when None), or InputError listing problems."""
+    """The pack named by ``raw`` (see ``pack_dir``), or InputError listing its problems."""
     try:
         return load_pack(pack_dir(raw))
     except PackError as error:

@@ -1,5 +1,6 @@
-"""``policy-check rules ...``: list, lint, test and diff rule packs.
+"""``policy-check rules ...``: list, lint, test and diff rule packs; pack files (rules_install).
 
+A PACK is a pack folder or an installed pack's ``id[@version]``; without one, the pack in use.
 ``rules diff OLD NEW --impact`` also counts the stored clients whose verdicts would change; only
 then is the database opened (see app/cli/database.py for how ``--db`` is resolved).
 """
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli import rules_install
 from app.cli.common import InputError, load_pack_checked, pack_dir, parse_as_of
 from app.cli.db import database_option
 from app.cli.text_table import render_table
@@ -25,20 +27,25 @@ if TYPE_CHECKING:
 
 
 def add_commands(commands: Any) -> None:
-    """Register ``rules list|lint|test|diff`` on the ``policy-check`` parser's subcommands."""
+    """Register ``rules list|lint|test|diff|pack|install|installed|use`` on the
+    ``policy-check`` parser's subcommands."""
     rules_cmd = commands.add_parser("rules", help="inspect and check rule packs")
     rules_sub = rules_cmd.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
     list_cmd = rules_sub.add_parser("list", help="list the measures of the pack")
     list_cmd.add_argument("--format", choices=["json", "table"], default="table")
     list_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
-    list_cmd.add_argument("--pack", help="pack folder (default: the bundled pack)")
+    list_cmd.add_argument(
+        "--pack", help="pack folder or installed id[@version] (default: the pack in use)"
+    )
     list_cmd.set_defaults(handler=cmd_rules_list)
     for name, handler, text in (
         ("lint", cmd_rules_lint, "validate a pack"),
         ("test", cmd_rules_test, "run a pack's YAML test cases"),
     ):
         sub = rules_sub.add_parser(name, help=text)
-        sub.add_argument("pack", nargs="?", metavar="PACK", help="pack folder (default: bundled)")
+        sub.add_argument(
+            "pack", nargs="?", metavar="PACK", help="pack folder or id[@version] (default: in use)"
+        )
         sub.set_defaults(handler=handler)
         if name == "test":
             sub.add_argument(
@@ -50,8 +57,8 @@ def add_commands(commands: Any) -> None:
     diff_cmd = rules_sub.add_parser(
         "diff", help="list measures whose criteria changed", parents=[database_option()]
     )
-    diff_cmd.add_argument("old", metavar="OLD", help="the old pack's folder")
-    diff_cmd.add_argument("new", metavar="NEW", help="the new pack's folder")
+    diff_cmd.add_argument("old", metavar="OLD", help="the old pack's folder or id@version")
+    diff_cmd.add_argument("new", metavar="NEW", help="the new pack's folder or id@version")
     diff_cmd.add_argument("--format", choices=["json", "table"], default="table")
     diff_cmd.add_argument(
         "--impact",
@@ -61,6 +68,7 @@ def add_commands(commands: Any) -> None:
     )
     diff_cmd.add_argument("--as-of", help="with --impact: date YYYY-MM-DD (default: today)")
     diff_cmd.set_defaults(handler=cmd_rules_diff)
+    rules_install.add_commands(rules_sub)
 
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
@@ -137,7 +145,7 @@ def print_provision_coverage(pack: Pack, folder: Path) -> int:
     return sum(1 for c in coverage if c.missing)
 
 
-def _roster_impact(args: argparse.Namespace, old: Pack, new: Pack) -> ImpactReport:
+def roster_impact(args: argparse.Namespace, old: Pack, new: Pack) -> ImpactReport:
     # imported here: only --impact opens the database (SQLAlchemy, polars)
     from app.cli.database import open_service
 
@@ -168,7 +176,7 @@ def _impact_json(impact: ImpactReport) -> dict[str, Any]:
     }
 
 
-def _print_impact(impact: ImpactReport) -> None:
+def print_impact(impact: ImpactReport) -> None:
     print(
         f"\nimpact on the roster as of {impact.as_of.isoformat()}: {impact.changed_clients} of "
         f"{impact.clients} client(s) would see a verdict change"
@@ -197,7 +205,7 @@ def cmd_rules_diff(args: argparse.Namespace) -> int:
         raise InputError(["--db and --as-of are used with --impact only"])
     old, new = load_pack_checked(args.old), load_pack_checked(args.new)
     changes = diff_packs(old, new)
-    impact = _roster_impact(args, old, new) if args.impact else None
+    impact = roster_impact(args, old, new) if args.impact else None
     if args.format == "json":
         listing: dict[str, Any] = {
             "old": old.reference(),
@@ -216,7 +224,7 @@ def cmd_rules_diff(args: argparse.Namespace) -> int:
             print(f"{change.measure} {change.change}{details}")
         print(f"{len(changes)} measure(s) differ ({old.sha256[:12]} -> {new.sha256[:12]})")
         if impact is not None:
-            _print_impact(impact)
+            print_impact(impact)
     if impact is None:
         return 0
     for problem in impact.refused:

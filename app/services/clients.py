@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.services.clients_diff import VerdictDiff, diff_verdicts
 from app.services.clients_files import ID_COLUMN, Row, read_rows, write_rows
+from app.services.packs import active_pack
 from app.services.roster_verdicts import (
     COMPILED_CHUNK,
     ImpactReport,
@@ -50,7 +51,7 @@ from db.records import (
 from db.repositories import assessments, audit, checklist, clients, notes
 from rules.answer import assessment_json
 from rules.engine import assess
-from rules.pack import Pack, load_pack
+from rules.pack import Pack
 from rules.profile import Profile, ProfileError, parse_profile
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ class ClientService:
     @property
     def pack(self) -> Pack:
         if self._pack is None:
-            self._pack = load_pack()
+            self._pack = active_pack()
         return self._pack
 
     # -- clients -------------------------------------------------------------------------------

@@ -56,12 +56,13 @@ def build_window(
     """The main window, shown, with the pack loaded and the database open; StartupError when
     something it needs is missing or refused."""
     from app.services.clients import ClientService
+    from app.services.packs import active_pack
     from app.settings import AppSettingsError, database_url, load_app_settings
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
     from db.engine import default_url
     from db.errors import DatabaseError
-    from rules.pack import PackError, load_pack
+    from rules.pack import PackError
 
     app = create_application(argv)
     try:
@@ -78,7 +79,7 @@ def build_window(
             "The interface translations are missing; run ./setup.sh to build them.",
         )
     try:
-        pack = load_pack()
+        pack = active_pack()
     except PackError as error:
         log.error("pack failed to load: %s", error)
         raise StartupError("Rule pack", "\n".join(error.problems[:20]), 1) from None

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.act_roster = self._action("actionRoster", "Ctrl+L", self.show_roster)
         self.act_save = self._action("actionSave", keys.Save, self.save)
         self.act_import = self._action("actionImport", "Ctrl+I", self.import_clients)
+        self.act_reassess = self._action("actionReassessAll", None, self.reassess_all)
         self.act_pdf = self._action("actionExportPdf", keys.Print, self.exports.export_pdf)
         self.act_xlsx = self._action("actionExportXlsx", "Ctrl+E", self.exports.export_xlsx)
         self.act_handout = self._action("actionHandout", "Ctrl+Shift+P", self.exports.print_handout)
@@ -134,7 +135,10 @@ class MainWindow(QMainWindow):
         for action in (self.act_new, self.act_roster, self.act_save):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
-        for action in (self.act_import, self.act_pdf, self.act_xlsx, self.act_handout):
+        for action in (self.act_import, self.act_reassess):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        for action in (self.act_pdf, self.act_xlsx, self.act_handout):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_settings)
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
             self.act_roster: self.tr("Client roster"),
             self.act_save: self.tr("Save client"),
             self.act_import: self.tr("Import clients…"),
+            self.act_reassess: self.tr("Re-assess all clients…"),
             self.act_pdf: self.tr("Export PDF report…"),
             self.act_xlsx: self.tr("Export Excel workbook…"),
             self.act_handout: self.tr("Print walk-in handout…"),
@@ -305,6 +310,12 @@ class MainWindow(QMainWindow):
         from app.ui.export.dialogs import ImportDialog
 
         ImportDialog(self.context, self).exec()
+
+    def reassess_all(self) -> None:
+        """Every client checked against the pack in use; who gained or lost what is listed."""
+        from app.ui.settings.reassess_dialog import ReassessDialog
+
+        ReassessDialog(self.context, self).exec()
 
     def open_settings(self) -> None:
         from app.ui.settings.dialog import SettingsDialog

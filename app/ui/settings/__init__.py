@@ -1,4 +1,4 @@
-"""The Settings dialog: interface language, as-of date, database, report branding."""
+"""The Settings dialog: interface language, as-of date, database, report branding, rule packs."""
 
 from app.ui.settings.controller import (
     SettingsController,

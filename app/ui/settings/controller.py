@@ -654,14 +654,28 @@ class SettingsController(QObject):
         self, checked: CheckedSettings, service: ClientService | None
     ) -> AppSettings:
         """settings.json after OK: the database only when another one was opened (the default
-        file is written as no key at all), so a ``--db`` for one session is not made lasting."""
+        file is written as no key at all), so a ``--db`` for one session is not made lasting;
+        the rule pack as chosen on its page."""
         database_url = self._stored.database_url
         if service is not None:
             is_default = same_database(checked.database.url, default_url())
             database_url = None if is_default else checked.database.url
         return AppSettings.model_validate(
-            {"database_url": database_url, "language": checked.language, "as_of": checked.as_of}
+            {
+                "database_url": database_url,
+                "language": checked.language,
+                "as_of": checked.as_of,
+                "rule_pack": self._stored_rule_pack(),
+            }
         )
+
+    def _stored_rule_pack(self) -> str | None:
+        """The pack in use as settings.json holds it now: the rule packs page saves its
+        choice at once, while this dialog is open."""
+        try:
+            return load_app_settings(self.settings_file).rule_pack
+        except AppSettingsError:
+            return self._stored.rule_pack
 
     def _finish(self, checked: CheckedSettings, service: ClientService | None) -> None:
         """Write the files, then change the context; a file that cannot be written changes

@@ -41,9 +41,10 @@ from app.ui.settings.controller import (
     default_database_path,
     describe_location,
 )
+from app.ui.settings.packs_page import PacksPage
 from app.ui.tasks import run_task
 
-GENERAL, DATABASE, BRANDING = range(3)
+GENERAL, DATABASE, BRANDING, PACKS = range(4)
 _TAB_OF = {
     "language": GENERAL,
     "as_of": GENERAL,
@@ -72,7 +73,8 @@ def _qdate(day: date) -> QDate:
 
 
 class SettingsDialog(QDialog):
-    """Interface language, as-of date, database and report branding; OK applies and saves."""
+    """Interface language, as-of date, database and report branding; OK applies and saves.
+    The rule packs page acts at once (installing, choosing), whatever OK or Cancel."""
 
     def __init__(
         self,
@@ -92,6 +94,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_page(), "")
         self.tabs.addTab(self._database_page(), "")
         self.tabs.addTab(self._branding_page(), "")
+        self.packs_page = PacksPage(context, settings_file, self)
+        self.tabs.addTab(self.packs_page, "")
         self.message_icon = QLabel()
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
@@ -345,6 +349,7 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(GENERAL, self.tr("General"))
         self.tabs.setTabText(DATABASE, self.tr("Database"))
         self.tabs.setTabText(BRANDING, self.tr("Report branding"))
+        self.tabs.setTabText(PACKS, self.tr("Rule packs"))
         self.language_label.setText(self.tr("Interface &language:"))
         self.language.setAccessibleName(self.tr("Interface language"))
         self.as_of_label.setText(self.tr("Assess as of:"))
