@@ -1,4 +1,8 @@
-"""Logging to a rotating file in the user's log directory; ``--verbose`` adds the terminal."""
+"""Logging to a rotating file in the user's log directory; ``--verbose`` adds the terminal.
+
+Every line is redacted as it is formatted (``db.redact``), tracebacks included: a database
+password never reaches a log file or the terminal, whatever a driver put in its message.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,16 @@ from pathlib import Path
 import platformdirs
 
 from app import APP_NAME
+from db.redact import redact
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class RedactingFormatter(logging.Formatter):
+    """A formatter whose output, message and traceback alike, has passwords masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def log_dir() -> Path:
@@ -39,13 +51,13 @@ def setup_logging(verbose: bool = False) -> Path | None:
         file_handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
-        file_handler.setFormatter(logging.Formatter(_FORMAT))
+        file_handler.setFormatter(RedactingFormatter(_FORMAT))
         root.addHandler(file_handler)
     except OSError:
         path = None
     if verbose or path is None:
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
-        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        stream.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
         root.addHandler(stream)
     return path

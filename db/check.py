@@ -1,18 +1,32 @@
-"""``db check``: integrity, schema version, and whether the tables match the models."""
+"""``db check``: integrity, schema version, whether the tables match the models, and every row.
+
+SQLite's ``integrity_check`` looks at the file's structure, not at what the rows hold: a damaged
+JSON document or compressed answer passes it. So every row of every table is also read and
+decoded as the app would read it; a row that cannot be is a problem, named by table and id.
+"""
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.errors import SchemaError
 from db.migrate import state_of
 from db.models import Assessment, Base, Client, ClientRevision
+from db.redact import one_line
+
+_CHUNK = 500
+_MOST_NAMED = 20  # unreadable rows named one by one, per table
+# what reading a damaged row raises: the driver, or decoding JSON, zlib, UTF-8, dates
+_UNREADABLE = (SQLAlchemyError, ValueError, TypeError, zlib.error)
 
 
 @dataclass
@@ -25,13 +39,22 @@ class CheckReport:
         return not self.problems
 
 
+def _driver_said(error: SQLAlchemyError) -> str:
+    return one_line(str(getattr(error, "orig", None) or error), 160)
+
+
 def _sqlite_checks(connection: Connection, report: CheckReport) -> None:
-    integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+    try:
+        integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    except SQLAlchemyError as error:
+        report.problems.append(f"integrity_check: {_driver_said(error)}")
+        return
     if integrity == ["ok"]:
         report.facts.append("integrity_check: ok")
     else:
         report.problems += [f"integrity_check: {line}" for line in integrity]
-    for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+    for table, rowid, parent, _ in broken:
         report.problems.append(f"{table} row {rowid}: refers to a missing {parent} row")
     mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
     report.facts.append(f"journal_mode: {mode}")
@@ -43,6 +66,47 @@ def _schema_drift(connection: Connection) -> list[str]:
         f"schema differs from the models: {diff}"
         for diff in compare_metadata(context, Base.metadata)
     ]
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, SQLAlchemyError):
+        return _driver_said(error)
+    return one_line(f"{type(error).__name__}: {error}", 160)
+
+
+def _unreadable_rows(connection: Connection, table: Table) -> tuple[int, list[str]]:
+    """Read every row of ``table`` as the app does: how many were read, and which could not be."""
+    key = next(iter(table.primary_key.columns))
+    try:
+        keys: list[Any] = list(connection.scalars(select(key).order_by(key)))
+    except _UNREADABLE as error:
+        return 0, [f"{table.name}: cannot be read: {_why(error)}"]
+    bad: list[str] = []
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        try:
+            connection.execute(select(table).where(key.in_(chunk))).all()
+            continue
+        except _UNREADABLE:
+            pass
+        for value in chunk:  # name the rows that cannot be read
+            try:
+                connection.execute(select(table).where(key == value)).all()
+            except _UNREADABLE as error:
+                bad.append(f"{table.name} row {value}: cannot be read: {_why(error)}")
+    named = bad[:_MOST_NAMED]
+    if len(bad) > _MOST_NAMED:
+        named.append(f"{table.name}: {len(bad) - _MOST_NAMED} more rows that cannot be read")
+    return len(keys) - len(bad), named
+
+
+def _read_every_row(connection: Connection, report: CheckReport) -> None:
+    read = 0
+    for table in Base.metadata.sorted_tables:
+        rows, problems = _unreadable_rows(connection, table)
+        read += rows
+        report.problems += problems
+    report.facts.append(f"rows read and decoded: {read}")
 
 
 def _data_checks(session: Session, report: CheckReport) -> None:
@@ -60,6 +124,16 @@ def _data_checks(session: Session, report: CheckReport) -> None:
     )
     if without_history:
         report.problems.append(f"{without_history} client(s) lack the revision of their version")
+    namesakes = session.scalar(
+        select(func.count())
+        .select_from(Client)
+        .where(Client.credit_code.is_(None), Client.name_claim.is_(None))
+    )
+    if namesakes:
+        report.facts.append(
+            f"{namesakes} client(s) without a credit code share a name with another "
+            "(older than schema 0004, or confirmed as another company)"
+        )
 
 
 def check_database(database: Database) -> CheckReport:
@@ -91,5 +165,9 @@ def check_database(database: Database) -> CheckReport:
             )
         else:
             report.problems += _schema_drift(connection)
-            _data_checks(session, report)
+            _read_every_row(connection, report)
+            try:
+                _data_checks(session, report)
+            except SQLAlchemyError as error:
+                report.problems.append(f"the roster's counts cannot be read: {_driver_said(error)}")
     return report

@@ -4,6 +4,9 @@
 back if it raises. On SQLite it begins ``IMMEDIATE``, taking the write lock up front, so two desks
 saving at once queue (``busy_timeout``) instead of failing half-way; readers are never blocked
 (WAL). ``Database.read()`` is a read-only view of one consistent snapshot.
+
+What the driver raises in either (a damaged or read-only file, a full disk, a server that cannot
+be reached) leaves as one of ``db.errors``' refusals, on one line and without the password.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.errors import DatabaseUnavailableError
+from db.errors import DatabaseUnavailableError, from_driver
+from db.redact import one_line, remember
 
 APP_NAME = "policy-checker"
 URL_ENV = "POLICY_CHECKER_DB_URL"
@@ -48,17 +52,29 @@ def parse_url(raw: str) -> URL:
         url = make_url(raw)
     except ArgumentError:
         raise DatabaseUnavailableError(
-            f"'{raw}' is not a database URL (e.g. sqlite:///path/file.sqlite3 or "
+            f"'{one_line(raw, 80)}' is not a database URL (e.g. sqlite:///path/file.sqlite3 or "
             "postgresql://user@host/dbname)"
         ) from None
+    except ValueError:  # make_url reads the port with int()
+        raise DatabaseUnavailableError(
+            f"'{one_line(raw, 80)}': the port must be a number (postgresql://user@host:5432/db)"
+        ) from None
+    remember(url.password if isinstance(url.password, str) else None)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DatabaseUnavailableError(
-            f"{url.get_backend_name()}: not supported; use SQLite or PostgreSQL"
+            f"{one_line(url.get_backend_name(), 40)}: not supported; use SQLite or PostgreSQL"
         )
-    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-        raise DatabaseUnavailableError("SQLite needs a file: sqlite:///path/to/file.sqlite3")
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            raise DatabaseUnavailableError("SQLite needs a file: sqlite:///path/to/file.sqlite3")
+        if url.query:
+            option = one_line(sorted(url.query)[0], 40)
+            raise DatabaseUnavailableError(
+                f"{url.database}: option '{option}' is not supported: a SQLite URL takes no "
+                "options (sqlite:///path/to/file.sqlite3)"
+            )
     return url
 
 
@@ -117,9 +133,13 @@ def make_engine(url: URL, **options: Any) -> Engine:
             return engine
         return create_engine(url, pool_pre_ping=True, **options)
     except (NoSuchModuleError, ModuleNotFoundError) as error:
-        raise DatabaseUnavailableError(f"no driver for {url.drivername}: {error}") from None
+        raise DatabaseUnavailableError(
+            one_line(f"no driver for {url.drivername}: {error}")
+        ) from None
     except OSError as error:
-        raise DatabaseUnavailableError(f"cannot create the database folder: {error}") from None
+        raise DatabaseUnavailableError(
+            one_line(f"cannot create the folder of {url.database}: {error.strerror or error}")
+        ) from None
 
 
 class Database:
@@ -141,16 +161,30 @@ class Database:
         """The URL without its password, for messages and logs."""
         return self.url.render_as_string(hide_password=True)
 
+    @property
+    def where(self) -> str:
+        """The database named for the user: a SQLite file's path, else the URL sans password."""
+        path = sqlite_path(self.url)
+        return str(path) if path is not None else self.display_url
+
+    @contextmanager
+    def refusals(self) -> Iterator[None]:
+        """Turn what the driver raises into one of db.errors' refusals."""
+        try:
+            yield
+        except DBAPIError as error:
+            raise from_driver(error, self.where) from None
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action: commit at the end of the block, roll back on an exception."""
-        with self._write_sessions() as session, session.begin():
+        with self.refusals(), self._write_sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only snapshot; anything written in it is rolled back."""
-        with self._read_sessions() as session:
+        with self.refusals(), self._read_sessions() as session:
             if self.backend == "postgresql":
                 session.connection(
                     execution_options={

@@ -21,10 +21,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from db.engine import WRITE_OPTIONS, Database, sqlite_path
-from db.errors import DatabaseUnavailableError, SchemaError
+from db.errors import SchemaError, from_driver
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -167,10 +167,8 @@ def locked_connection(database: Database) -> Iterator[Connection]:
             finally:
                 if sqlite and raw is not None:
                     raw.execute("PRAGMA foreign_keys = ON")
-    except OperationalError as error:
-        raise DatabaseUnavailableError(
-            f"cannot open {database.display_url}: {error.orig or error}"
-        ) from None
+    except DBAPIError as error:
+        raise from_driver(error, database.where) from None
 
 
 def upgrade(database: Database, target: str = "head") -> UpgradeResult:

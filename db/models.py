@@ -7,6 +7,12 @@ the uniqueness of credit codes. Every save of a profile adds a ``client_revision
 ``version`` is the optimistic lock: an UPDATE names the version it read, so a save based on a
 stale copy changes no row and is refused.
 
+No two clients are one company, even when two desks add it at the same moment: the database
+refuses the second. A credit code is unique; a client without one holds its normalised name in
+``name_claim``, unique too, so a namesake without a code is refused as well. ``name_claim`` is
+NULL for a client with a credit code (two companies may share a name, their codes tell them apart)
+and for a namesake the user confirmed is another company.
+
 An assessment is frozen: ``answer`` is the JSON answer (``rules.answer.assessment_json``) as it
 was computed, with the pack's id, version and SHA-256 beside it, so it reads the same after the
 pack changed. ``verdicts`` (measure -> verdict) and the four counts let a roster or a diff work
@@ -65,6 +71,7 @@ class Client(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), server_default="", index=True)
+    name_claim: Mapped[str | None] = mapped_column(String(200), index=True, unique=True)
     credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
     zone: Mapped[str | None] = mapped_column(String(40), index=True)
     profile: Mapped[dict[str, Any]] = mapped_column(JsonDocument)

@@ -42,6 +42,10 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 def _print_backup(verb: str, info: BackupInfo) -> None:
     rows = ", ".join(f"{table} {n}" for table, n in info.rows.items())
     print(f"{verb} {info.path} (schema {info.revision}): {rows}")
+    if info.sha256:
+        print(f"sha256 of the content: {info.sha256}")
+    for warning in info.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -45,23 +46,77 @@ def _name_of(profile: dict[str, Any]) -> str:
     return name
 
 
-def _apply(row: Client, profile: dict[str, Any]) -> None:
-    row.name = _name_of(profile)
-    row.name_key = normalise_name(row.name)
-    row.credit_code = profile.get("credit_code")
+def _apply(row: Client, profile: dict[str, Any], same_name_confirmed: bool) -> None:
+    """Copy the profile's answers into the row's columns, and claim its name (models.py)."""
+    name = _name_of(profile)
+    key = normalise_name(name)
+    credit_code = profile.get("credit_code")
+    # an edit keeps a confirmed namesake's missing claim while the name stays the same
+    keeps_confirmation = row.id is not None and (row.name_claim, row.credit_code) == (None, None)
+    keeps_confirmation = keeps_confirmation and row.name_key == key
+    row.name, row.name_key, row.credit_code = name, key, credit_code
     row.zone = profile.get("zone")
     row.profile = dict(profile)
+    if credit_code or not key or same_name_confirmed or keeps_confirmation:
+        row.name_claim = None
+    else:
+        row.name_claim = key
 
 
-def _flush(session: Session, label: str, credit_code: str | None) -> None:
-    """Flush, turning the database's refusals into ours (the row is unusable afterwards)."""
+def _is_duplicate(error: IntegrityError) -> bool:
+    """Whether the database refused a second client with a taken credit code or name claim
+    (SQLite names the column, PostgreSQL the constraint: both contain the column's name)."""
+    said = str(error.orig)
+    return "credit_code" in said or "name_claim" in said
+
+
+def _duplicate(
+    session: Session, credit_code: str | None, claim: str | None, exclude_id: int | None
+) -> DuplicateClientError:
+    """The refusal of a client another desk saved first, worded as the duplicate prompt's."""
+    conditions = [Client.credit_code == credit_code] if credit_code else []
+    if claim:
+        conditions.append(Client.name_claim == claim)
+    found = []
+    if conditions:
+        query = select(Client).where(or_(*conditions)).order_by(Client.id)
+        if exclude_id is not None:
+            query = query.where(Client.id != exclude_id)
+        found = list(session.scalars(query))
+    if not found:
+        return DuplicateClientError(
+            "another desk saved the same company at the same moment; nothing was saved", []
+        )
+    first = found[0]
+    why = (
+        f"same credit code {credit_code}"
+        if credit_code and first.credit_code == credit_code
+        else "same name once normalised"
+    )
+    others = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return DuplicateClientError(
+        f"already in the roster as client #{first.id} {first.name}{others} ({why})",
+        [row.id for row in found],
+    )
+
+
+@contextmanager
+def _saving(session: Session, row: Client, label: str) -> Iterator[None]:
+    """Change ``row`` in the block and flush it in a savepoint, turning the database's refusals
+    into ours: a client another desk added meanwhile is a duplicate, not an error."""
+    credit_code: str | None = None
+    claim: str | None = None
+    row_id: int | None = None
     try:
-        session.flush()
-    except IntegrityError:
-        raise DuplicateClientError(
-            f"credit code {credit_code} is already in the roster (saved by another desk just now)",
-            [],
-        ) from None
+        with session.begin_nested():
+            yield
+            credit_code, claim, row_id = row.credit_code, row.name_claim, row.id
+            session.flush()
+    except IntegrityError as error:
+        if not _is_duplicate(error):
+            raise
+        # after the savepoint's rollback: PostgreSQL refuses queries in a failed transaction
+        raise _duplicate(session, credit_code, claim, row_id) from None
     except StaleDataError:
         raise ConcurrentEditError(
             f"{label} was changed by someone else while you were saving it; nothing was "
@@ -82,14 +137,19 @@ def _add_revision(session: Session, row: Client, change: str, actor: str) -> Non
 
 
 def add(
-    session: Session, profile: dict[str, Any], actor: str, change: str = "created"
+    session: Session,
+    profile: dict[str, Any],
+    actor: str,
+    change: str = "created",
+    same_name_confirmed: bool = False,
 ) -> ClientRecord:
-    """Insert a client and its first revision; a taken credit code raises DuplicateClientError."""
+    """Insert a client and its first revision. A taken credit code, or without a code a taken
+    normalised name, raises DuplicateClientError; ``same_name_confirmed`` (the user said the
+    namesake is another company) lets the second through."""
     row = Client(created_by=actor, updated_by=actor)
-    _apply(row, profile)
-    with session.begin_nested():
+    with _saving(session, row, f"client {_name_of(profile)}"):
+        _apply(row, profile, same_name_confirmed)
         session.add(row)
-        _flush(session, f"client {row.name}", row.credit_code)
     _add_revision(session, row, change, actor)
     audit.record(session, actor, f"client.{change}", row.id, name=row.name)
     return to_record(row)
@@ -130,12 +190,10 @@ def update(
     before = dict(row.profile)
     if before == profile:
         return to_record(row)
-    label = _label(row)
-    with session.begin_nested():  # flushes what is pending, so change the row only inside
-        _apply(row, profile)
+    with _saving(session, row, _label(row)):  # flushes what is pending: change the row inside
+        _apply(row, profile, same_name_confirmed=False)
         row.updated_by = actor
         row.updated_at = utc_now()
-        _flush(session, label, row.credit_code)
     _add_revision(session, row, change, actor)
     changed = sorted(
         k for k in before.keys() | profile.keys() if before.get(k, ...) != profile.get(k, ...)

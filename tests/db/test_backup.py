@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
+import json
 from collections.abc import Iterator
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +190,144 @@ def test_an_empty_database_has_nothing_to_back_up(db_url: str, tmp_path: Path) -
             write_backup(empty, tmp_path / "x.gz")
     finally:
         empty.dispose()
+
+
+def _lines(path: Path) -> list[bytes]:
+    return gzip.decompress(path.read_bytes()).splitlines(keepends=True)
+
+
+def _sealed(lines: list[bytes]) -> bytes:
+    """``lines`` (without a seal) gzipped with a new, matching seal: what a forger would do."""
+    body = b"".join(lines)
+    seal = json.dumps({"sha256": hashlib.sha256(body).hexdigest()}).encode() + b"\n"
+    return gzip.compress(body + seal)
+
+
+@pytest.fixture
+def in_use(second_url: str) -> Iterator[Database]:
+    """A database holding a desk's data, which a refused restore must leave as it was."""
+    target = open_database(second_url)
+    with target.write() as session:
+        clients.add(session, {"name": "在用的数据", "employees": 12}, "a")
+    yield target
+    target.dispose()
+
+
+def test_a_backup_is_sealed_with_its_checksum_app_version_and_schema(
+    database: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    info = write_backup(database, tmp_path / "roster.pcbackup.gz")
+    lines = _lines(info.path)
+    header, seal = json.loads(lines[0]), json.loads(lines[-1])
+    assert header["revision"] == head_revision() and header["format_version"] == 2
+    assert header["app_version"] == version("policy-checker")
+    assert seal == {"sha256": hashlib.sha256(b"".join(lines[:-1])).hexdigest()} != {}
+    assert info.sha256 == seal["sha256"]
+
+
+def test_a_flipped_byte_anywhere_in_the_file_is_refused_and_nothing_changes(
+    database: Database, in_use: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    good = write_backup(database, tmp_path / "roster.pcbackup.gz").path.read_bytes()
+    before = _dump(in_use)
+    bad = tmp_path / "bad.pcbackup.gz"
+    deflate = good.index(b"\0", 10) + 1  # after gzip's header and the file name it keeps
+    # the deflate stream's start, middle and end, and gzip's own CRC and length at the very end
+    for at in [deflate, deflate + 30, len(good) // 2, len(good) - 20, len(good) - 6]:
+        flipped = bytearray(good)
+        flipped[at] ^= 0x01
+        bad.write_bytes(bytes(flipped))
+        with pytest.raises(BackupError, match="nothing was restored"):
+            restore_backup(in_use, bad, replace=True)
+    assert _dump(in_use) == before
+    assert not list(tmp_path.glob("second/*.before-restore-*"))  # not even a safety copy
+
+
+def test_an_altered_row_in_a_regzipped_file_fails_the_checksum(
+    database: Database, in_use: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    info = write_backup(database, tmp_path / "roster.pcbackup.gz")
+    lines = _lines(info.path)
+    row = next(n for n, line in enumerate(lines) if b'"employees":45' in line)
+    lines[row] = lines[row].replace(b'"employees":45', b'"employees":4500')
+    altered = tmp_path / "altered.pcbackup.gz"
+    altered.write_bytes(gzip.compress(b"".join(lines)))  # a valid gzip, CRC and all
+    before = _dump(in_use)
+    with pytest.raises(BackupError, match="checksum does not match"):
+        restore_backup(in_use, altered, replace=True)
+    assert _dump(in_use) == before
+
+
+def test_a_file_cut_anywhere_is_refused(
+    database: Database, in_use: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    good = write_backup(database, tmp_path / "roster.pcbackup.gz").path.read_bytes()
+    lines = _lines(tmp_path / "roster.pcbackup.gz")
+    before = _dump(in_use)
+    cut = tmp_path / "cut.pcbackup.gz"
+    for content in (
+        good[: len(good) // 2],  # the download stopped half-way
+        good[:-1],  # gzip's length field lost a byte
+        gzip.compress(b"".join(lines[:-1])),  # whole lines, the seal gone
+    ):
+        cut.write_bytes(content)
+        with pytest.raises(BackupError, match="nothing was restored"):
+            restore_backup(in_use, cut, replace=True)
+    assert _dump(in_use) == before
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "says"),
+    [
+        ("clients", ('"employees":45', '"employees":-3'), "employees"),
+        ("client_revisions", ('"name":"光谷智算"', '"name":""'), "profile is refused: name"),
+        ("clients", ("91420100MA4KX8N35J", "91420100MA4KX8N35O"), "credit_code"),
+    ],
+)
+def test_a_profile_that_fails_validation_is_refused_even_with_a_good_seal(
+    database: Database,
+    in_use: Database,
+    tmp_path: Path,
+    table: str,
+    change: tuple[str, str],
+    says: str,
+) -> None:
+    _fill(database)
+    lines = _lines(write_backup(database, tmp_path / "roster.pcbackup.gz").path)[:-1]
+    old, new = (part.encode() for part in change)
+    row = next(
+        n
+        for n, line in enumerate(lines)
+        if line.startswith(b'{"t":"%s"' % table.encode()) and old in line
+    )
+    lines[row] = lines[row].replace(old, new)
+    forged = tmp_path / "forged.pcbackup.gz"
+    forged.write_bytes(_sealed(lines))
+    before = _dump(in_use)
+    with pytest.raises(BackupError, match=f"line {row + 1} .*{says}"):
+        restore_backup(in_use, forged, replace=True)
+    assert _dump(in_use) == before
+
+
+def test_a_format_1_backup_without_a_checksum_restores_with_a_warning(
+    database: Database, second_url: str, tmp_path: Path
+) -> None:
+    _fill(database)
+    lines = _lines(write_backup(database, tmp_path / "roster.pcbackup.gz").path)[:-1]
+    header = json.loads(lines[0])
+    header["format_version"] = 1
+    del header["app_version"]
+    old = tmp_path / "old-format.pcbackup.gz"
+    old.write_bytes(gzip.compress(json.dumps(header).encode() + b"\n" + b"".join(lines[1:])))
+    target = Database(second_url)
+    try:
+        restored = restore_backup(target, old)
+        assert _dump(target) == _dump(database)
+        assert restored.sha256 is None
+        assert ["no checksum" in w for w in restored.warnings] == [True]
+    finally:
+        target.dispose()

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import InternalError
 
 from db.engine import URL_ENV, Database, default_url, parse_url
-from db.errors import DatabaseUnavailableError
+from db.errors import DatabaseUnavailableError, StorageError
 from db.models import Client
 
 
@@ -74,7 +73,7 @@ def test_a_read_writes_nothing(database: Database) -> None:
         with database.read() as session:
             session.add(Client(name="x", profile={"name": "x"}, created_by="t", updated_by="t"))
             session.flush()
-    except InternalError:
+    except StorageError:  # the read-only transaction, named as such
         assert database.backend == "postgresql"
     with database.read() as session:
         assert session.scalar(select(Client.id)) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,8 +13,9 @@ import sqlalchemy as sa
 
 from db.check import check_database
 from db.engine import Database, sqlite_path
-from db.errors import SchemaError
+from db.errors import DuplicateClientError, SchemaError
 from db.migrate import downgrade, head_revision, open_database, schema_state, upgrade
+from db.names import normalise_name
 from db.repositories import clients
 from db.types import JsonDocument, compress_json
 
@@ -221,13 +223,53 @@ def test_verdict_checks_come_with_revision_0003_and_go_without_touching_the_rest
     with database.read() as session:
         assert "verdict_checks" not in sa.inspect(session.connection()).get_table_names()
         assert assessments.get(session, saved.id).answer == ANSWER
-        assert [c.id for c in clients.search(session)] == [client.id]
+        assert session.execute(sa.text("SELECT id FROM clients")).scalars().all() == [client.id]
     upgrade(database)
-    assert schema_state(database).current == head_revision() == "0003"
+    assert schema_state(database).current == head_revision() == "0004"
     with database.read() as session:
         assert assessments.checks_of(session, [client.id]) == {}  # back, empty
         assert assessments.assessed_with_other_pack(session, "c" * 64) == [client.id]
     assert check_database(database).problems == []
+
+
+def test_revision_0004_keeps_clients_that_already_collide_and_refuses_new_ones(
+    database: Database,
+) -> None:
+    """Duplicates made before the unique name claim existed are kept; the oldest of each name
+    without a credit code holds the claim, and from then on no new namesake gets in."""
+    downgrade(database, "0003")
+    stamp = datetime(2025, 1, 2, 3, 4, 5)
+    names = [
+        ("襄阳轴承有限公司", None),
+        ("襄阳 轴承", None),  # the same company, written by another desk
+        ("襄阳轴承", "91420600MA4KX8N35J"),  # a namesake with a code: another company
+        ("ACME Ltd.", None),
+    ]
+    with database.write() as session:
+        for name, code in names:
+            session.execute(
+                sa.text(
+                    "INSERT INTO clients (name, name_key, credit_code, zone, profile, version,"
+                    " created_at, created_by, updated_at, updated_by) VALUES (:name, :key,"
+                    " :code, NULL, :profile, 1, :at, 'old', :at, 'old')"
+                ),
+                {
+                    "name": name,
+                    "key": normalise_name(name),
+                    "code": code,
+                    "profile": json.dumps({"name": name, "credit_code": code}),
+                    "at": stamp,
+                },
+            )
+    upgrade(database)
+    with database.read() as session:
+        claims = dict(session.execute(sa.text("SELECT id, name_claim FROM clients")).all())
+    assert claims == {1: "襄阳轴承", 2: None, 3: None, 4: "acme"}
+    refused = pytest.raises(DuplicateClientError, match="client #1 襄阳轴承有限公司")
+    with refused, database.write() as session:
+        clients.add(session, {"name": "襄阳轴承股份有限公司"}, "desk")
+    with database.read() as session:
+        assert clients.count(session) == 4
 
 
 def test_a_schema_newer_than_the_app_is_refused(database: Database) -> None:
