@@ -70,6 +70,14 @@ def _check_industry_code(value: str) -> str:
     return industry_table().check(value)
 
 
+def _no_nul(value: str) -> str:
+    """No NUL character: PostgreSQL refuses it in text and SQLite stores it, and a client must
+    go into either database alike (a desk's backup restores into the centre's server)."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (\\x00), which no database stores as text")
+    return value
+
+
 def _no_duplicates(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
@@ -90,7 +98,7 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: Annotated[str, Field(strict=True, min_length=1, max_length=200)]
+    name: Annotated[str, Field(strict=True, min_length=1, max_length=200), AfterValidator(_no_nul)]
     credit_code: CreditCode | None = None
     zone: Zone | None = None
     city: City | None = None

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from app.cli import assess, batch, clients, db, report, rules
 from app.cli.common import Handler, InputError
 from app.logs import setup_logging
+from db.redact import one_line
 
 log = logging.getLogger("policy-check")
 
@@ -50,5 +51,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: no traceback reaches a user
         log.exception("unexpected failure")
         where = f"; details in {log_path}" if log_path else ""
-        print(f"policy-check: unexpected error: {error}{where}", file=sys.stderr)
+        said = one_line(str(error))  # no password, on one line
+        print(f"policy-check: unexpected error: {said}{where}", file=sys.stderr)
         return 1

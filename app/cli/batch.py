@@ -48,7 +48,7 @@ from app.cli.batch_io import (
 from app.cli.batch_work import Answers, Job, RowResult, configure, process_chunk, start_worker
 from app.cli.common import InputError, load_pack_checked, parse_as_of
 from app.cli.progress import Progress, Summary
-from app.services.text_files import NOT_TEXT
+from app.services.text_files import NOT_TEXT, CsvRowError
 
 if TYPE_CHECKING:
     from app.report.settings import Branding
@@ -175,7 +175,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise InputError(
             [f"INPUT: {source.name} cannot be read: {NOT_TEXT} (byte {error.start})"]
         ) from None
-    except (csv.Error, UnreadableInput) as error:
+    except (csv.Error, CsvRowError, UnreadableInput) as error:
         progress.close()
         raise InputError([f"INPUT: {source.name} cannot be read: {error}"]) from None
     except KeyboardInterrupt:

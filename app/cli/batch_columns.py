@@ -15,7 +15,6 @@ the same row number, as on the row path.
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +24,8 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.cli.batch_io import UnreadableInput, parquet_cell
+from app.cli.batch_io import UnreadableInput, dict_row, parquet_cell
+from app.services.text_files import csv_rows
 from rules.columnar import assess_frame, profile_frame, verdict_column
 from rules.columnar.text import read_text
 from rules.fields import PROFILE_FIELDS
@@ -157,26 +157,15 @@ def _split_chunk(
         columns = {key: cells.list.get(i, null_on_oob=True).alias(key) for key, i in keyed.items()}
 
     def raw_row(i: int) -> dict[Any, Any]:
-        return _dict_row(headers, str(records[i]).split(","))
+        return dict_row(headers, str(records[i]).split(","))
 
     return TableChunk(rows, columns, forced, raw_row, fraction)
-
-
-def _dict_row(headers: list[str], row: list[str]) -> dict[Any, Any]:
-    """A row as csv.DictReader makes it: extra cells under None, missing ones None."""
-    width = len(headers)
-    record: dict[Any, Any] = dict(zip(headers, row, strict=False))
-    if len(row) > width:
-        record[None] = row[width:]
-    for header in headers[len(row) :]:
-        record[header] = None
-    return record
 
 
 def _python_csv_chunks(path: Path, size: int, encoding: str) -> Iterator[TableChunk]:
     with path.open(encoding=encoding, newline="") as handle:
         total = os.fstat(handle.fileno()).st_size
-        reader = csv.reader(handle)
+        reader = csv_rows(handle)
         headers = next(reader, [])
         width = len(headers)
         keyed = _keyed(headers)
@@ -216,7 +205,7 @@ def _csv_chunk(
     forced = pl.Series(too_long, dtype=pl.Boolean)
     if keyed is None:
         forced = pl.Series([True] * len(chunk), dtype=pl.Boolean)
-    return TableChunk(rows, columns, forced, lambda i: _dict_row(headers, chunk[i]), fraction)
+    return TableChunk(rows, columns, forced, lambda i: dict_row(headers, chunk[i]), fraction)
 
 
 def parquet_chunks(path: Path, total: int, size: int = COLUMN_CHUNK) -> Iterator[TableChunk]:

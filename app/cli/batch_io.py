@@ -37,7 +37,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol, cast
 
 from app.cli.common import InputError
 from app.services.cells import FORMULA_STARTS, QUOTE, formula_safe
-from app.services.text_files import NotText, file_encoding
+from app.services.text_files import NotText, csv_rows, file_encoding
 
 if TYPE_CHECKING:
     import polars as pl
@@ -119,7 +119,13 @@ class RowSource:
     def _csv(self) -> Iterator[tuple[int, Any]]:
         with self.path.open(encoding=self.encoding, newline="") as handle:
             self._by_bytes(handle)
-            yield from enumerate(csv.DictReader(handle), start=2)
+            records = csv_rows(handle)
+            headers = next(records, [])
+            number = 1
+            for row in records:
+                if row:  # blank lines are skipped, and not counted
+                    number += 1
+                    yield number, dict_row(headers, row)
 
     def _xlsx(self) -> Iterator[tuple[int, Any]]:
         from openpyxl import load_workbook
@@ -201,6 +207,17 @@ def parquet_cell(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)  # anything else (a struct, a duration) is refused by validation, by name
+
+
+def dict_row(headers: list[str], row: list[str]) -> dict[Any, Any]:
+    """A CSV record as ``csv.DictReader`` makes it: extra cells under None, missing ones None."""
+    width = len(headers)
+    record: dict[Any, Any] = dict(zip(headers, row, strict=False))
+    if len(row) > width:
+        record[None] = row[width:]
+    for header in headers[len(row) :]:
+        record[header] = None
+    return record
 
 
 # --- output --------------------------------------------------------------------------------------

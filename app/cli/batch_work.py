@@ -133,7 +133,7 @@ def parse_row(raw: Any) -> Profile:
     """A raw row (a JSON line, or a table row as a dict) validated as a profile."""
     if isinstance(raw, str):
         try:
-            data = decode_json(raw, line=True)
+            data = decode_json(raw.rstrip("\r\n"), line=True)
         except JsonInputError as error:
             raise ProfileError(error.problems) from None
         return parse_profile(data)

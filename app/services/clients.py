@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.services.clients_diff import VerdictDiff, diff_verdicts
-from app.services.clients_files import ID_COLUMN, Row, read_rows, write_rows
+from app.services.clients_files import ID_COLUMN, ClientFileError, Row, iter_rows, write_rows
 from app.services.packs import active_pack
 from app.services.roster_verdicts import (
     COMPILED_CHUNK,
@@ -33,7 +33,13 @@ from app.services.roster_verdicts import (
 )
 from db.backup import BackupInfo, restore_backup, write_backup
 from db.engine import Database, default_url
-from db.errors import DuplicateClientError, NotFoundError
+from db.errors import (
+    DatabaseError,
+    DatabaseUnavailableError,
+    DuplicateClientError,
+    NotFoundError,
+    SchemaError,
+)
 from db.migrate import open_database
 from db.names import normalise_name
 from db.records import (
@@ -56,6 +62,7 @@ from rules.profile import Profile, ProfileError, parse_profile
 
 log = logging.getLogger(__name__)
 _CHUNK = 100
+IMPORT_CHUNK = 500  # rows of a file saved in one transaction
 
 
 def current_user() -> str:
@@ -126,6 +133,12 @@ class ImportReport:
     updated: list[ClientRecord] = field(default_factory=list)
     unchanged: int = 0
     refused: list[str] = field(default_factory=list)  # one line per problem, naming the row
+
+    def merge(self, other: ImportReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.refused += other.refused
 
 
 def _same_company(existing: ClientRecord, credit_code: str | None, name: str) -> bool:
@@ -199,7 +212,9 @@ class ClientService:
                 raise DuplicateClientError(
                     _describe_duplicates(found, profile.credit_code), [c.id for c in found]
                 )
-            return clients.add(session, profile.to_json_dict(), self.actor)
+            return clients.add(
+                session, profile.to_json_dict(), self.actor, same_name_confirmed=allow_same_name
+            )
 
     def update_client(
         self, client_id: int, profile: Profile, expected_version: int
@@ -484,40 +499,85 @@ class ClientService:
 
         A row for a company already in the roster is refused, or with ``update`` its answers are
         saved over the stored ones as a new revision (keys the row leaves out keep their answers).
-        The import is one transaction: all good rows, or none if the database fails.
-        ``progress(done, total)`` is called as the valid rows are saved.
+        The file is read as a stream and its valid rows saved ``IMPORT_CHUNK`` a transaction, so
+        memory stays flat and other desks read the roster meanwhile. A chunk the database refuses
+        is saved again row by row: the rows it refuses are reported by their place in the file and
+        the others go in. When it refuses every row (a full disk, a lost server), the import stops
+        with that error; what was saved before stays. ``progress(done, 0)`` is called as rows are
+        saved (0: how many there are is not known before the end of the file), and
+        ``progress(done, done)`` at the end.
         """
         report = ImportReport()
-        accepted = self._valid_rows(read_rows(path), report)
+        seen: dict[str, str] = {}
+        batch: list[tuple[str, Profile]] = []
+        done = 0
+        try:
+            for row in iter_rows(path):
+                accepted = self._valid_row(row, seen, report)
+                if accepted is not None:
+                    batch.append(accepted)
+                if len(batch) >= IMPORT_CHUNK:
+                    done += self._import_chunk(batch, update, report)
+                    batch = []
+                    if progress is not None:
+                        progress(done, 0)
+        except ClientFileError as error:
+            if not (done or batch or report.refused):
+                raise  # the file as a whole: nothing was read from it
+            report.refused += error.problems  # read up to a row that cannot be read
+        if batch:
+            done += self._import_chunk(batch, update, report)
         if progress is not None:
-            progress(0, len(accepted))
-        with self.database.write() as session:
-            for done, (label, profile) in enumerate(accepted, start=1):
-                self._import_one(session, label, profile, update, report)
-                if progress is not None:
-                    progress(done, len(accepted))
+            progress(done, done)
         return report
 
-    def _valid_rows(self, rows: list[Row], report: ImportReport) -> list[tuple[str, Profile]]:
-        accepted: list[tuple[str, Profile]] = []
-        seen: dict[str, str] = {}
-        for row in rows:
-            data = {k: v for k, v in row.data.items() if k != ID_COLUMN}
-            problems = list(row.problems)
-            try:
-                profile = parse_profile(data)
-            except ProfileError as error:
-                problems += [f"{row.label}: {p}" for p in error.problems]
-            if problems:
-                report.refused += problems
-                continue
-            key = profile.credit_code or f"name:{normalise_name(profile.name)}"
-            if key in seen:
-                report.refused.append(f"{row.label}: the same company as {seen[key]}")
-                continue
-            seen[key] = row.label
-            accepted.append((row.label, profile))
-        return accepted
+    def _valid_row(
+        self, row: Row, seen: dict[str, str], report: ImportReport
+    ) -> tuple[str, Profile] | None:
+        data = {k: v for k, v in row.data.items() if k != ID_COLUMN}
+        problems = list(row.problems)
+        try:
+            profile = parse_profile(data)
+        except ProfileError as error:
+            problems += [f"{row.label}: {p}" for p in error.problems]
+        if problems:
+            report.refused += problems
+            return None
+        key = profile.credit_code or f"name:{normalise_name(profile.name)}"
+        if key in seen:
+            report.refused.append(f"{row.label}: the same company as {seen[key]}")
+            return None
+        seen[key] = row.label
+        return row.label, profile
+
+    def _import_chunk(
+        self, rows: list[tuple[str, Profile]], update: bool, report: ImportReport
+    ) -> int:
+        """Save ``rows`` in one transaction, or row by row if the database refuses it."""
+        chunk = ImportReport()
+        try:
+            with self.database.write() as session:
+                for label, profile in rows:
+                    self._import_one(session, label, profile, update, chunk)
+        except (DatabaseUnavailableError, SchemaError):
+            raise
+        except DatabaseError as refused:
+            chunk = ImportReport()
+            for label, profile in rows:
+                single = ImportReport()
+                try:
+                    with self.database.write() as session:
+                        self._import_one(session, label, profile, update, single)
+                except (DatabaseUnavailableError, SchemaError):
+                    raise
+                except DatabaseError as error:
+                    chunk.refused.append(f"{label}: the database refused this row: {error}")
+                    continue
+                chunk.merge(single)
+            if len(rows) > 1 and len(chunk.refused) == len(rows):
+                raise refused from None  # not one row's fault: none of the chunk went in
+        report.merge(chunk)
+        return len(rows)
 
     def _import_one(
         self, session: Session, label: str, profile: Profile, update: bool, report: ImportReport

@@ -12,7 +12,6 @@ An empty cell means "not yet asked" (the key is left out); ``[]`` is an empty li
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import unicodedata
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from app.services.cells import formula_safe, unquote
+from app.services.text_files import CsvRowError, NotText, csv_rows, decode_text, file_encoding
+from db.redact import one_line
 from rules.fields import PROFILE_FIELDS
 from rules.json_input import JsonInputError, decode_json
 from rules.profile import PROFILE_KEYS
@@ -31,6 +32,7 @@ from rules.profile import PROFILE_KEYS
 ID_COLUMN = "id"
 COLUMNS: tuple[str, ...] = (ID_COLUMN, *PROFILE_KEYS)
 FORMATS = (".json", ".jsonl", ".csv", ".xlsx")
+MAX_JSON_BYTES = 64 * 2**20  # a JSON array is read whole; a longer list comes as a stream
 
 ZH_HEADERS: dict[str, str] = {
     "id": "编号",
@@ -274,13 +276,13 @@ def _columns(header: list[Any]) -> list[str | None]:
     return keys
 
 
-def _table_rows(cells: Iterator[list[Any]]) -> list[Row]:
-    """Rows of a spreadsheet-like table whose first row is the header; numbered as in Excel."""
+def _table_rows(cells: Iterator[list[Any]]) -> Iterator[Row]:
+    """Rows of a spreadsheet-like table whose first row is the header; numbered as in Excel.
+    A header that cannot be read raises ClientFileError before the first row is given."""
     header = next(cells, None)
     if header is None:
         raise ClientFileError(["file: empty (no header row)"])
     keys = _columns(header)
-    rows = []
     for number, values in enumerate(cells, start=2):
         if all(_is_blank(v) for v in values):
             continue
@@ -303,31 +305,36 @@ def _table_rows(cells: Iterator[list[Any]]) -> list[Row]:
                 )
                 continue
             data[key] = cell_to_answer(key, value)
-        rows.append(Row(f"row {number}", data, tuple(problems)))
-    return rows
+        yield Row(f"row {number}", data, tuple(problems))
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GB18030 (GBK)
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ClientFileError([f"file: {path.name} is neither UTF-8 nor GB18030 text"])
+    try:
+        return decode_text(raw)  # Excel in China saves CSV as GB18030 (GBK)
+    except NotText as error:
+        raise ClientFileError([f"file: {path.name} is {error}"]) from None
 
 
-def _read_csv(path: Path) -> list[Row]:
-    text = _decode(path.read_bytes(), path)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    # The header row, then each cell as written before formula_safe quoted it.
-    return _table_rows(
-        [unquote(cell) if number else cell for cell in cells] for number, cells in enumerate(lines)
-    )
+def _encoding(path: Path) -> str:
+    try:
+        return file_encoding(path)
+    except NotText as error:
+        raise ClientFileError([f"file: {path.name} is {error}"]) from None
 
 
-def _read_xlsx(path: Path) -> list[Row]:
+def _read_csv(path: Path) -> Iterator[Row]:
+    with path.open(encoding=_encoding(path), newline="") as handle:
+        first_line = handle.readline()
+        handle.seek(0)
+        delimiter = max(",;\t", key=first_line.count)
+        # The header row, then each cell as written before formula_safe quoted it.
+        yield from _table_rows(
+            [unquote(cell) if number else cell for cell in cells]
+            for number, cells in enumerate(csv_rows(handle, delimiter=delimiter))
+        )
+
+
+def _read_xlsx(path: Path) -> Iterator[Row]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -335,11 +342,11 @@ def _read_xlsx(path: Path) -> list[Row]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise ClientFileError(
-            [f"file: {path.name} is not an Excel .xlsx workbook ({error})"]
+            [f"file: {path.name} is not an Excel .xlsx workbook ({one_line(str(error))})"]
         ) from None
     try:
         sheet = workbook.worksheets[0]
-        return _table_rows(list(row) for row in sheet.iter_rows(values_only=True))
+        yield from _table_rows(list(row) for row in sheet.iter_rows(values_only=True))
     finally:
         workbook.close()
 
@@ -350,21 +357,25 @@ def _object_row(label: str, item: Any) -> Row:
     return Row(label, dict(item))
 
 
-def _read_jsonl(path: Path) -> list[Row]:
-    rows = []
-    text = _decode(path.read_bytes(), path)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        label = f"line {number}"
-        try:
-            rows.append(_object_row(label, decode_json(line, line=True)))
-        except JsonInputError as error:
-            rows.append(Row(label, {}, tuple(f"{label}: {p}" for p in error.problems)))
-    return rows
+def _read_jsonl(path: Path) -> Iterator[Row]:
+    with path.open(encoding=_encoding(path), newline="") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            label = f"line {number}"
+            try:
+                yield _object_row(label, decode_json(line.rstrip("\r\n"), line=True))
+            except JsonInputError as error:
+                yield Row(label, {}, tuple(f"{label}: {p}" for p in error.problems))
 
 
-def _read_json(path: Path) -> list[Row]:
+def _read_json(path: Path) -> Iterator[Row]:
+    """A JSON array is one document: read whole (its size is checked first)."""
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise ClientFileError(
+            [f"file: {path.name} is larger than {MAX_JSON_BYTES // 2**20} MiB; "
+             "for more clients use JSON lines (.jsonl), CSV or Excel, which are read as a stream"]
+        )  # fmt: skip
     try:
         items = decode_json(_decode(path.read_bytes(), path), where="file")
     except JsonInputError as error:
@@ -373,7 +384,8 @@ def _read_json(path: Path) -> list[Row]:
         items = [items]
     if not isinstance(items, list):
         raise ClientFileError(["file: expected a JSON array of client profiles"])
-    return [_object_row(f"item {number}", item) for number, item in enumerate(items, start=1)]
+    for number, item in enumerate(items, start=1):
+        yield _object_row(f"item {number}", item)
 
 
 def file_format(path: Path) -> str:
@@ -385,17 +397,30 @@ def file_format(path: Path) -> str:
     return suffix
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Every client row of the file, each with its place in the file; file-level problems raise
-    ClientFileError (nothing should be imported from a file whose columns are wrong)."""
+def iter_rows(path: Path) -> Iterator[Row]:
+    """Every client row of the file, each with its place in the file, read as a stream.
+
+    File-level problems (no header, unknown columns, not a workbook, neither UTF-8 nor GB18030)
+    raise ClientFileError before the first row is given: nothing should be imported from a file
+    whose columns are wrong. A file that cannot be read past some row (a CSV cell over
+    ``app.services.text_files.CSV_FIELD_LIMIT``) raises ClientFileError naming the row there;
+    the rows before it have been given.
+    """
     readers = {".json": _read_json, ".jsonl": _read_jsonl, ".csv": _read_csv, ".xlsx": _read_xlsx}
     reader = readers[file_format(path)]
     try:
-        return reader(path)
+        yield from reader(path)
     except FileNotFoundError:
         raise ClientFileError([f"file: no such file: {path}"]) from None
     except IsADirectoryError:
         raise ClientFileError([f"file: {path} is a folder, not a file"]) from None
+    except CsvRowError as error:
+        raise ClientFileError([str(error)]) from None
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Every client row of the file (``iter_rows``), in a list."""
+    return list(iter_rows(path))
 
 
 def answer_to_cell(key: str, value: Any, spreadsheet: bool) -> Any:

@@ -9,6 +9,8 @@ UTF-8 is read as UTF-8.
 from __future__ import annotations
 
 import codecs
+import csv
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
@@ -53,3 +55,34 @@ def file_encoding(path: Path) -> str:
         if _reads_whole(path, encoding):
             return encoding
     raise NotText()
+
+
+#: The longest CSV cell read (Python's default is 128 KiB). A longer cell is never a valid
+#: answer, but read whole it is refused with the rest of its row by validation instead of
+#: stopping the file; beyond this, reading stops with a message naming the row.
+CSV_FIELD_LIMIT: Final = 16 * 2**20
+
+
+class CsvRowError(ValueError):
+    """A CSV record the reader cannot take (a cell over ``CSV_FIELD_LIMIT``); the message
+    names its record: ``row N`` counting the header as row 1, blank lines included."""
+
+
+def csv_rows(handle: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
+    """The records of a CSV text stream, as ``csv.reader`` reads them with the field limit
+    above; CsvRowError, naming the record, where one cannot be read."""
+    if csv.field_size_limit() != CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(handle, delimiter=delimiter)
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise CsvRowError(
+                f"row {number + 1}: {error}; this row and the rows after it were not read"
+            ) from None
+        number += 1
+        yield row

@@ -153,7 +153,8 @@ def _read(key: str, cell: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     bounds = field_bounds(key)
     if info.kind == "text":
         limit = bounds.max_length or 1 << 30
-        return cell, cell.is_not_null() & (cell.str.len_chars() <= limit)
+        no_nul = ~cell.str.contains("\x00", literal=True)  # rules.profile._no_nul
+        return cell, cell.is_not_null() & (cell.str.len_chars() <= limit) & no_nul
     if info.kind == "enum":
         assert info.vocabulary is not None
         return cell, cell.is_null() | cell.is_in(list(info.vocabulary))

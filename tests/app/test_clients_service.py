@@ -258,3 +258,78 @@ def test_import_with_update_saves_answers_over_known_clients(
     stored = service.client(known.id).profile
     assert stored == {**profile().to_json_dict(), "employees": 50, "city": "wuhan"}
     assert [r.change for r in service.history(known.id)] == ["created", "imported", "imported"]
+
+
+def _names_csv(path: Path, names: list[str]) -> Path:
+    path.write_text("name\n" + "".join(f"{n}\n" for n in names), "utf-8")
+    return path
+
+
+def test_a_row_the_database_refuses_is_reported_and_the_others_go_in(
+    service: ClientService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import clients as service_module
+    from db.errors import StorageError
+
+    real_add = service_module.clients.add
+
+    def add(session: object, data: dict[str, object], *args: object, **kwargs: object) -> object:
+        if data["name"] == "数据库拒收":
+            raise StorageError("roster.db: value too long for this column")
+        return real_add(session, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module.clients, "add", add)
+    path = _names_csv(tmp_path / "in.csv", ["甲公司", "数据库拒收", "乙公司"])
+    report = service.import_file(path)
+    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    assert report.refused == [
+        "row 3: the database refused this row: roster.db: value too long for this column"
+    ]
+    assert sorted(c.client.name for c in service.search(limit=None)) == ["乙公司", "甲公司"]
+
+
+def test_a_database_that_refuses_every_row_stops_the_import_keeping_what_was_saved(
+    service: ClientService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import clients as service_module
+    from db.errors import StorageError
+
+    real_add = service_module.clients.add
+    saved: list[str] = []
+
+    def add(session: object, data: dict[str, object], *args: object, **kwargs: object) -> object:
+        if len(saved) >= 2:
+            raise StorageError("roster.db: the disk is full: nothing was saved")
+        saved.append(str(data["name"]))
+        return real_add(session, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module.clients, "add", add)
+    monkeypatch.setattr(service_module, "IMPORT_CHUNK", 2)
+    path = _names_csv(tmp_path / "in.csv", [f"企业{i}" for i in range(6)])
+    with pytest.raises(StorageError, match="disk is full"):
+        service.import_file(path)
+    assert sorted(c.client.name for c in service.search(limit=None)) == ["企业0", "企业1"]
+
+
+def test_a_csv_cell_too_long_to_read_stops_the_file_there_keeping_the_rows_before(
+    service: ClientService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import text_files
+
+    monkeypatch.setattr(text_files, "CSV_FIELD_LIMIT", 1000)
+    path = _names_csv(tmp_path / "in.csv", ["甲公司", "乙公司", "x" * 2000, "丙公司"])
+    report = service.import_file(path)
+    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    assert report.refused == [
+        "row 4: field larger than field limit (1000); this row and the rows after it were not read"
+    ]
+
+
+def test_a_cell_longer_than_pythons_csv_limit_is_a_refused_row_not_a_lost_file(
+    service: ClientService, tmp_path: Path
+) -> None:
+    path = _names_csv(tmp_path / "in.csv", ["甲公司", "y" * 200_000, "乙公司"])
+    report = service.import_file(path)
+    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    [refusal] = report.refused
+    assert refusal.startswith("row 3: name:") and len(refusal) < 200

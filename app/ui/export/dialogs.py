@@ -287,8 +287,9 @@ class ImportDialog(QDialog):
     # -- outcome --------------------------------------------------------------------------------
 
     def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        # total 0: not known while the file is read (a moving bar), then done, done at the end
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
 
     def _finished(self, report: ImportReport) -> None:
         self.progress.setVisible(False)
