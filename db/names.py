@@ -17,6 +17,10 @@ _LATIN_LEGAL_FORM = re.compile(
     r"\W*$"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
+#: The stored key's length (``clients.name_key``, ``name_claim``: String(200)). NFKC can make a
+#: name longer (one "㍿" is four characters), so the key is cut there, on both databases alike:
+#: PostgreSQL would refuse a longer one, SQLite would store it.
+KEY_LENGTH = 200
 
 
 def normalise_search(text: str) -> str:
@@ -32,4 +36,4 @@ def normalise_name(name: str) -> str:
         if key.endswith(form) and len(key) > len(form):
             key = key[: -len(form)]
             break
-    return key or normalise_search(name)
+    return (key or normalise_search(name))[:KEY_LENGTH]
