@@ -453,8 +453,21 @@ def _write_csv(out: Path, rows: list[dict[str, Any]], style: str) -> None:
             )
 
 
+#: Excel keeps numbers as doubles: whole numbers beyond 2**53 lose digits there.
+EXCEL_EXACT = 2**53
+BEYOND_EXCEL_NOTE = (
+    "Written as text: this number has more digits than Excel keeps; the import reads it back "
+    "exactly. / 此数位数超出 Excel 的精度，以文本保存，导入时按原值读取。"
+)
+
+
+def _beyond_excel(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= EXCEL_EXACT
+
+
 def _write_xlsx(out: Path, rows: list[dict[str, Any]], style: str) -> None:
     import openpyxl
+    from openpyxl.comments import Comment
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook()
@@ -469,9 +482,13 @@ def _write_xlsx(out: Path, rows: list[dict[str, Any]], style: str) -> None:
         for column, key in enumerate(COLUMNS, start=1):
             if key not in row:
                 continue
-            cell = sheet.cell(number, column, answer_to_cell(key, row[key], True))
+            value = answer_to_cell(key, row[key], True)
+            exact = _beyond_excel(value)
+            cell = sheet.cell(number, column, str(value) if exact else value)
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text stays text: never a formula, never a number
+            if exact:
+                cell.comment = Comment(BEYOND_EXCEL_NOTE, "policy-checker")
     workbook.save(out)
 
 

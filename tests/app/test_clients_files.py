@@ -259,3 +259,22 @@ def test_the_csv_export_never_holds_a_formula_and_reads_back_exactly(
         assert cell == name
     (row,) = read_rows(path)
     assert row.problems == () and row.data["name"] == name.strip()
+
+
+def test_numbers_beyond_excels_precision_go_out_as_text_and_come_back_exactly(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    from app.services.clients_files import BEYOND_EXCEL_NOTE
+
+    huge = 10**39
+    path = tmp_path / "roster.xlsx"
+    write_rows(path, [{"id": 1, "name": "大数", "employees": huge, "annual_revenue": 0.1}])
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    cell = sheet.cell(2, COLUMNS.index("employees") + 1)
+    assert (cell.value, cell.data_type) == (str(huge), "s")
+    assert cell.comment is not None and cell.comment.text == BEYOND_EXCEL_NOTE
+    [row] = read_rows(path)
+    assert (row.data["employees"], row.data["annual_revenue"]) == (huge, 0.1)
