@@ -31,8 +31,11 @@ import platformdirs
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from app import APP_NAME
+from rules.bounded_file import FileRefused, read_bounded
 
 SETTINGS_FILE_NAME: Final = "settings.json"
+# settings.json and report.json hold a few short keys; a larger file is refused unread.
+MAX_SETTINGS_BYTES: Final = 1024 * 1024
 DB_URL_ENV: Final = "POLICY_CHECKER_DB_URL"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -86,15 +89,23 @@ def settings_path() -> Path:
 def load_app_settings(path: Path | None = None) -> AppSettings:
     """The settings in ``path`` (default: settings.json in the configuration folder).
 
-    A missing file means every default; an unreadable or invalid one is refused.
+    A missing file means every default; an unreadable or invalid one is refused, and so is
+    anything but a regular file of at most ``MAX_SETTINGS_BYTES`` (a device or a FIFO put in
+    its place is not read).
     """
     path = path or config_dir() / SETTINGS_FILE_NAME
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_SETTINGS_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return AppSettings()
-    except (OSError, UnicodeDecodeError) as error:
-        raise AppSettingsError([f"settings ({path}): cannot be read: {error}"]) from None
+    except FileRefused as refusal:
+        raise AppSettingsError([f"settings ({path}): {refusal}"]) from None
+    except UnicodeDecodeError:
+        raise AppSettingsError([f"settings ({path}): is not UTF-8 text"]) from None
+    except OSError as error:
+        raise AppSettingsError(
+            [f"settings ({path}): cannot be read: {error.strerror or error}"]
+        ) from None
     try:
         return AppSettings.model_validate(json.loads(text))
     except json.JSONDecodeError as error:

@@ -2446,6 +2446,10 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
         <translation>{path} is a folder; choose the logo's image file.</translation>
     </message>
     <message>
+        <source>{path} is a device or a pipe, not a file; choose the logo's image file.</source>
+        <translation>{path} is a device or a pipe, not a file; choose the logo's image file.</translation>
+    </message>
+    <message>
         <source>The logo {path} is larger than 2 MB; choose a smaller image.</source>
         <translation>The logo {path} is larger than 2 MB; choose a smaller image.</translation>
     </message>

@@ -2447,6 +2447,10 @@ You can undo for {seconds} seconds. The deletion is made when the undo bar close
         <translation>{path} 是文件夹；请选择徽标图片文件。</translation>
     </message>
     <message>
+        <source>{path} is a device or a pipe, not a file; choose the logo&apos;s image file.</source>
+        <translation>{path} 是设备或管道，不是文件；请选择徽标图片文件。</translation>
+    </message>
+    <message>
         <source>The logo {path} is larger than 2 MB; choose a smaller image.</source>
         <translation>徽标 {path} 大于 2 MB；请选择较小的图片。</translation>
     </message>

@@ -17,12 +17,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rules.engine import Result, Verdict, assess
 from rules.pack import Pack, load_pack
+from rules.pack_folder import pack_file_names, read_pack_file
 from rules.profile import ProfileError, parse_profile
-from rules.yaml_loader import load_yaml
+from rules.yaml_loader import describe_error, load_yaml
 
 
 class Case(BaseModel):
@@ -45,18 +47,49 @@ class CaseOutcome:
         return not self.failures
 
 
+class CasesError(ValueError):
+    """The cases cannot be read; ``problems`` holds one line per problem, naming the file."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _case_problems(name: str, index: int, error: ValidationError) -> list[str]:
+    return [
+        f"{name} case {index}: {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+        for e in error.errors()
+    ]
+
+
 def load_cases(folder: Path) -> list[tuple[str, Case]]:
-    """Every case of the pack in ``folder``, with the file it came from."""
+    """Every case of the pack in ``folder``, with the file it came from (``m02.yaml``).
+
+    The files are read as the pack's own are (rules.pack_folder: a hostile file is refused
+    unparsed); CasesError lists every file or case that cannot be read."""
     cases: list[tuple[str, Case]] = []
-    for path in sorted((folder / "cases").glob("*.yaml")):
-        raw = load_yaml(path.read_text(encoding="utf-8")) or []
+    problems: list[str] = []
+    root = folder.resolve()
+    for name in pack_file_names(folder, "cases"):
+        file_name = name.removeprefix("cases/")
+        try:
+            raw = load_yaml(read_pack_file(folder, name, root)) or []
+        except yaml.YAMLError as error:
+            problems.append(f"{name}: cannot be read: {describe_error(error)}")
+            continue
+        except ValueError as error:
+            problems.append(str(error))
+            continue
         if not isinstance(raw, list):
-            raise ValueError(f"{path.name}: expected a list of cases")
+            problems.append(f"{name}: expected a list of cases")
+            continue
         for index, item in enumerate(raw, start=1):
             try:
-                cases.append((path.name, Case.model_validate(item)))
+                cases.append((file_name, Case.model_validate(item)))
             except ValidationError as error:
-                raise ValueError(f"{path.name} case {index}: {error}") from None
+                problems += _case_problems(name, index, error)
+    if problems:
+        raise CasesError(problems)
     return cases
 
 

@@ -5,7 +5,12 @@
 - every condition's operator suits its field, and its values are known tags or enum values;
 - every provision can be met by some profile (no contradictory or unreachable criteria);
 - Chinese texts are Chinese and English texts English (a missing translation shows up as a
-  copy of the other language), the names in the table of renamed bodies too.
+  copy of the other language), the names in the table of renamed bodies too;
+- the test cases in ``cases/`` read as cases.
+
+The whole folder is read first, cases included (rules.pack_folder): a hostile file (a YAML bomb,
+a Python tag, a FIFO, a link out of the folder, a file too large or not UTF-8) refuses the pack
+whole, one line per such file, before any of it is parsed.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Final
 
+from rules.cases import CasesError, load_cases
 from rules.engine import evaluate_measure
 from rules.fields import FieldInfo, field_info
 from rules.notice import split_measures
@@ -184,4 +190,9 @@ def lint_pack(folder: Path) -> list[str]:
         pack = load_pack(folder)
     except PackError as error:
         return error.problems
-    return lint_loaded(pack)
+    problems = lint_loaded(pack)
+    try:
+        load_cases(folder)
+    except CasesError as error:
+        problems += error.problems
+    return problems

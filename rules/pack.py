@@ -24,7 +24,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 
 from rules.fields import known_field
-from rules.yaml_loader import load_yaml
+from rules.pack_folder import (
+    MAX_TOTAL_BYTES,
+    RULE_FILES,
+    pack_file_names,
+    read_pack_bytes,
+    read_pack_folder,
+)
+from rules.yaml_loader import describe_error, load_yaml
 
 DEFAULT_PACK_DIR = Path(__file__).parent / "packs" / "hubei_ftz_2021"
 
@@ -270,26 +277,40 @@ def iter_conditions(node: Criterion) -> list[Condition]:
     return iter_conditions(node.negated)
 
 
-def _pack_files(folder: Path) -> list[Path]:
-    return [folder / "pack.yaml", folder / "notice.txt", *sorted(folder.glob("measures/*.yaml"))]
-
-
-def content_hash(folder: Path) -> str:
-    """SHA-256 over the pack's rule files (names and bytes); test cases and docs excluded."""
+def _hash(files: list[tuple[str, bytes]]) -> str:
     digest = hashlib.sha256()
-    for path in _pack_files(folder):
-        digest.update(path.relative_to(folder).as_posix().encode())
+    for name, data in files:
+        digest.update(name.encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(data)
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _read_yaml(path: Path, problems: list[str]) -> Any:
+def content_hash(folder: Path) -> str:
+    """SHA-256 over the pack's rule files (names and bytes); test cases and docs excluded.
+
+    Only a regular file inside the folder is read, and only so much of it (a device or a FIFO
+    would never end); PackError names any other. Whether the files are a usable pack is
+    ``load_pack``'s to say."""
+    files: list[tuple[str, bytes]] = []
+    problems: list[str] = []
+    root = folder.resolve()
+    for name in [*RULE_FILES, *pack_file_names(folder, "measures")]:
+        try:
+            files.append((name, read_pack_bytes(folder, name, MAX_TOTAL_BYTES, root)))
+        except ValueError as error:
+            problems.append(str(error))
+    if problems:
+        raise PackError(problems)
+    return _hash(files)
+
+
+def _read_yaml(name: str, text: str, problems: list[str]) -> Any:
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        problems.append(f"{path.name}: cannot be read: {error}")
+        return load_yaml(text)
+    except yaml.YAMLError as error:
+        problems.append(f"{name}: cannot be read: {describe_error(error)}")
         return None
 
 
@@ -360,33 +381,39 @@ def check_renamed_bodies(manifest: Manifest) -> list[str]:
 @cache
 def load_pack(folder: Path = DEFAULT_PACK_DIR) -> Pack:
     """Load and check the pack in ``folder``; raise PackError listing every problem."""
-    problems: list[str] = []
-    if not (folder / "pack.yaml").is_file():
+    if not (folder / "pack.yaml").exists():
         raise PackError([f"{folder}: no pack.yaml here"])
-    raw_manifest = _read_yaml(folder / "pack.yaml", problems)
-    try:
-        notice = (folder / "notice.txt").read_text(encoding="utf-8")
-    except OSError as error:
-        raise PackError([f"notice.txt: cannot be read: {error}"]) from None
+    files, problems = read_pack_folder(folder)
+    if problems:  # a hostile file refuses the pack whole, cases included, before any parse
+        raise PackError(problems)
+    raw_manifest = _read_yaml("pack.yaml", files.texts["pack.yaml"], problems)
+    notice = files.texts["notice.txt"]
     try:
         manifest = Manifest.model_validate(raw_manifest)
     except ValidationError as error:
         raise PackError(problems + _validation_lines("pack.yaml", error)) from None
     problems += check_renamed_bodies(manifest)
     measures: list[Measure] = []
-    for path in sorted(folder.glob("measures/*.yaml")):
-        raw = _read_yaml(path, problems)
+    rule_files = files.rule_files()
+    for name in rule_files[len(RULE_FILES) :]:
+        file_name = name.removeprefix("measures/")
+        raw = _read_yaml(file_name, files.texts[name], problems)
         if raw is None:
             continue
         try:
             measure = Measure.model_validate(raw)
         except ValidationError as error:
-            problems += _validation_lines(path.name, error)
+            problems += _validation_lines(file_name, error)
             continue
-        if path.stem != measure.id:
-            problems.append(f"{path.name}: holds measure {measure.id}")
+        if file_name.removesuffix(".yaml") != measure.id:
+            problems.append(f"{file_name}: holds measure {measure.id}")
         problems += check_measure(measure, notice, manifest)
         measures.append(measure)
     if problems:
         raise PackError(problems)
-    return Pack(manifest, measures, notice, content_hash(folder))
+    return Pack(
+        manifest,
+        measures,
+        notice,
+        _hash([(name, files.texts[name].encode("utf-8")) for name in rule_files]),
+    )

@@ -35,6 +35,7 @@ import yaml
 from rules.cases import run_cases
 from rules.lint import lint_loaded
 from rules.pack import Pack, PackError, content_hash, load_pack
+from rules.pack_folder import MAX_FILE_BYTES as MAX_PACK_FOLDER_FILE_BYTES
 from rules.yaml_loader import YamlBombError, check_aliases
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ SUFFIX: Final = ".pcpack"
 # Limits: the bundled pack is ~1 MB in ~140 files; these leave room for larger notices.
 MAX_FILE_BYTES: Final = 32 * 1024 * 1024  # the pack file itself
 MAX_MEMBERS: Final = 2_000
-MAX_MEMBER_BYTES: Final = 16 * 1024 * 1024  # one file, inflated
+MAX_MEMBER_BYTES: Final = MAX_PACK_FOLDER_FILE_BYTES  # one file, inflated: as a pack folder allows
 MAX_TOTAL_BYTES: Final = 64 * 1024 * 1024  # all files, inflated
 MAX_RATIO: Final = 100  # inflated : compressed, for members above RATIO_FROM bytes
 RATIO_FROM: Final = 1024 * 1024

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from app.services.packs import PackChoiceError, active_pack_dir, find_pack
+from app.services.text_files import NotText, decode_text
+from rules.bounded_file import FileRefused, read_bounded
 from rules.engine import Verdict
 from rules.pack import Pack, PackError, load_pack
 from rules.profile import Profile, ProfileError, load_profile_json
@@ -43,16 +45,23 @@ def parse_as_of(raw: str | None) -> date:
         raise InputError([f"--as-of: '{raw}' is not a date written YYYY-MM-DD"]) from None
 
 
-def read_text_file(path: Path, what: str) -> str:
-    """A UTF-8 text file (a BOM is allowed), or InputError saying why it cannot be read."""
+#: The largest profile file read (a real one is a few kilobytes).
+MAX_PROFILE_BYTES = 4 * 2**20
+
+
+def read_text_file(path: Path, what: str, max_bytes: int = MAX_PROFILE_BYTES) -> str:
+    """A UTF-8 (a BOM allowed) or GB18030 text file of at most ``max_bytes``, or InputError
+    saying why it cannot be read: never a hang on a FIFO, never a device read into memory."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return decode_text(read_bounded(path, max_bytes))
     except FileNotFoundError:
         raise InputError([f"{what}: no such file: {path}"]) from None
     except IsADirectoryError:
         raise InputError([f"{what}: {path} is a folder, not a file"]) from None
-    except UnicodeDecodeError:
-        raise InputError([f"{what}: {path} is not UTF-8 text"]) from None
+    except FileRefused as error:
+        raise InputError([f"{what}: {path} {error}"]) from None
+    except NotText as error:
+        raise InputError([f"{what}: {path} is {error}"]) from None
     except OSError as error:
         raise InputError([f"{what}: cannot read {path}: {error.strerror}"]) from None
 

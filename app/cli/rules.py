@@ -17,7 +17,7 @@ from app.cli import rules_install
 from app.cli.common import InputError, load_pack_checked, pack_dir, parse_as_of
 from app.cli.db import database_option
 from app.cli.text_table import render_table
-from rules.cases import OUTCOMES, load_cases, provision_coverage, run_cases
+from rules.cases import OUTCOMES, CasesError, load_cases, provision_coverage, run_cases
 from rules.diff import diff_packs
 from rules.lint import lint_pack
 from rules.pack import Pack
@@ -114,6 +114,8 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
     load_pack_checked(args.pack)
     try:
         outcomes = run_cases(folder)
+    except CasesError as error:
+        raise InputError([f"cases: {p}" for p in error.problems]) from None
     except ValueError as error:
         raise InputError([f"cases: {error}"]) from None
     failed = [o for o in outcomes if not o.passed]

@@ -20,9 +20,11 @@ from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from app.settings import config_dir
+from app.settings import MAX_SETTINGS_BYTES, config_dir
+from rules.bounded_file import FileRefused, read_bounded
 
 SETTINGS_FILE_NAME: Final = "report.json"
+# A logo is printed a few centimetres wide: 2 MB is ample, and a larger file is refused unread.
 MAX_LOGO_BYTES: Final = 2 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _IMAGE_SIGNATURES: Final = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -56,7 +58,7 @@ class ReportSettings(BaseModel):
     adviser: Printable | None = None
     organisation: Printable | None = None
     contact: Printable | None = None  # may hold line breaks: an address, a phone and an e-mail
-    logo: Path | None = None  # PNG or JPEG, at most 2 MB
+    logo: Path | None = None  # PNG or JPEG, at most MAX_LOGO_BYTES
     accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
 
 
@@ -115,13 +117,17 @@ def load_settings(path: Path | None = None) -> ReportSettings:
     path = path if path is not None else default_settings_path()
     where = f"settings ({path})"
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_SETTINGS_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         if explicit:
             raise SettingsError([f"{where}: no such file"]) from None
         return ReportSettings()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError([f"{where}: cannot be read: {error}"]) from None
+    except FileRefused as refusal:
+        raise SettingsError([f"{where}: {refusal}"]) from None
+    except UnicodeDecodeError:
+        raise SettingsError([f"{where}: is not UTF-8 text"]) from None
+    except OSError as error:
+        raise SettingsError([f"{where}: cannot be read: {error.strerror or error}"]) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -140,16 +146,14 @@ def with_overrides(settings: ReportSettings, **overrides: Any) -> ReportSettings
 
 
 def read_logo(path: Path) -> Logo:
-    """The logo's bytes, refused unless it is a PNG or JPEG file of at most 2 MB."""
+    """The logo's bytes, refused unless it is a PNG or JPEG file of at most ``MAX_LOGO_BYTES``
+    (a device, a FIFO or a larger file is refused before a byte is read)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise SettingsError([f"logo: {path} is larger than 2 MB"])
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_LOGO_BYTES)
     except FileNotFoundError:
         raise SettingsError([f"logo: no such file: {path}"]) from None
-    except IsADirectoryError:
-        raise SettingsError([f"logo: {path} is a folder, not a file"]) from None
+    except FileRefused as refusal:
+        raise SettingsError([f"logo: {path} {refusal}"]) from None
     except OSError as error:
         raise SettingsError([f"logo: cannot read {path}: {error.strerror}"]) from None
     for signature, media_type in _IMAGE_SIGNATURES.items():

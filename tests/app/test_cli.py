@@ -133,7 +133,32 @@ def test_missing_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
     latin = tmp_path / "latin.json"
     latin.write_bytes('{"name": "caf\xe9"}'.encode("latin-1"))
     done = run("assess", str(latin))
-    assert done.returncode == 2 and "is not UTF-8 text" in done.stderr
+    assert done.returncode == 2 and "is neither UTF-8 nor GB18030 text" in done.stderr
+
+
+def test_a_gb18030_profile_is_assessed_as_its_utf8_twin(tmp_path: Path) -> None:
+    answers = []
+    for encoding in ("utf-8", "gb18030"):
+        path = tmp_path / f"{encoding}.json"
+        path.write_bytes(json.dumps(AI_STARTUP, ensure_ascii=False).encode(encoding))
+        done = run("assess", str(path), "--format", "json", "--as-of", "2026-11-26")
+        assert done.returncode == 0, done.stderr
+        answers.append(json.loads(done.stdout)["results"])
+    assert answers[0] == answers[1]
+
+
+def test_a_fifo_or_a_device_is_refused_at_once_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "profile.json"
+    os.mkfifo(fifo)
+    done = run("assess", str(fifo))  # would wait for a writer forever if it were opened
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"PROFILE: {fifo} is a FIFO (named pipe), not a file\n",
+    )
+    done = run("assess", "/dev/zero")  # would fill memory if it were read
+    assert done.returncode == 2 and "/dev/zero is a device, not a file" in done.stderr
 
 
 def test_rules_list_json_lists_the_pack() -> None:

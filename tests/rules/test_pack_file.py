@@ -149,7 +149,8 @@ def python_file(good: Path, work: Path) -> Path:
 
 
 def zip_bomb(good: Path, work: Path) -> Path:
-    return replace_member(good, work / "zipbomb.pcpack", "notice.txt", b"\0" * (8 * 1024 * 1024))
+    # under the 2 MB a member may hold, and still a hundred times its compressed size
+    return replace_member(good, work / "zipbomb.pcpack", "notice.txt", b"\0" * (1536 * 1024))
 
 
 BAD_PACKS: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {

@@ -41,6 +41,7 @@ from db.engine import default_url, sqlite_path
 from db.engine import parse_url as parse_database_url
 from db.errors import DatabaseError, SchemaError
 from db.migrate import SchemaState, schema_state
+from rules.bounded_file import FileRefused, read_bounded
 from rules.pack import Pack
 
 log = logging.getLogger(__name__)
@@ -487,7 +488,7 @@ class SettingsController(QObject):
                 )
         logo = form.logo.strip()
         if logo:
-            message = self._logo_problem(Path(logo).expanduser())
+            message = self.logo_problem(Path(logo).expanduser())
             if message:
                 problems.append(Problem("logo", message))
             else:
@@ -503,12 +504,19 @@ class SettingsController(QObject):
             problems.append(Problem("branding", message))
             return None
 
-    def _logo_problem(self, path: Path) -> str | None:
-        """Why the logo cannot be printed (the report's own check, in plain words), or None."""
+    def logo_problem(self, path: Path) -> str | None:
+        """Why the logo cannot be printed (the report's own check, in plain words), or None.
+
+        A device or a FIFO is refused by its kind and a large file by its size, without
+        reading either (reading /dev/zero never ends; opening a FIFO waits for a writer)."""
         if not path.exists():
             return self.tr("The logo file {path} does not exist.").format(path=path)
         if path.is_dir():
             return self.tr("{path} is a folder; choose the logo's image file.").format(path=path)
+        if not path.is_file():
+            return self.tr(
+                "{path} is a device or a pipe, not a file; choose the logo's image file."
+            ).format(path=path)
         try:
             too_big = path.stat().st_size > MAX_LOGO_BYTES
         except OSError:
@@ -524,6 +532,17 @@ class SettingsController(QObject):
                 return self.tr("The logo {path} is not a PNG or JPEG image.").format(path=path)
             return self.tr("The logo {path} cannot be read.").format(path=path)
         return None
+
+    @staticmethod
+    def logo_preview(text: str) -> bytes | None:
+        """The bytes of the logo named by ``text`` for a preview, or None when there is none to
+        show (no such file, not a regular file, larger than the report takes)."""
+        if not text.strip():
+            return None
+        try:
+            return read_bounded(Path(text.strip()).expanduser(), MAX_LOGO_BYTES)
+        except (OSError, FileRefused):
+            return None
 
     # -- testing the connection
 

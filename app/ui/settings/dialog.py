@@ -495,7 +495,12 @@ class SettingsDialog(QDialog):
             self.logo.text(),
             self.tr("Images (*.png *.jpg *.jpeg)"),
         )
-        if path:
+        if not path:
+            return
+        problem = self.controller.logo_problem(Path(path))
+        if problem:  # e.g. a device or a pipe typed into the file dialog: refused at once
+            self._show_problems([Problem("logo", problem)])
+        else:
             self.logo.setText(path)
 
     def _choose_accent(self) -> None:
@@ -514,8 +519,10 @@ class SettingsDialog(QDialog):
         self.swatch.setToolTip(colour.name() if valid else "")
 
     def _show_logo_preview(self, text: str) -> None:
-        path = Path(text.strip()).expanduser() if text.strip() else None
-        pixmap = QPixmap(str(path)) if path is not None and path.is_file() else QPixmap()
+        pixmap = QPixmap()
+        data = self.controller.logo_preview(text)
+        if data is not None:
+            pixmap.loadFromData(data)
         if pixmap.isNull():
             self.logo_preview.clear()
         else:
