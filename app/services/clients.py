@@ -129,8 +129,11 @@ class ReassessReport:
 
 @dataclass
 class ImportReport:
-    added: list[ClientRecord] = field(default_factory=list)
-    updated: list[ClientRecord] = field(default_factory=list)
+    """What an import did. Clients are kept by id only, so a file of a million rows does not
+    hold a million records in memory."""
+
+    added: list[int] = field(default_factory=list)  # client ids
+    updated: list[int] = field(default_factory=list)
     unchanged: int = 0
     refused: list[str] = field(default_factory=list)  # one line per problem, naming the row
 
@@ -590,7 +593,7 @@ class ClientService:
         ]
         if not found:
             try:
-                report.added.append(clients.add(session, data, self.actor, change="imported"))
+                report.added.append(clients.add(session, data, self.actor, change="imported").id)
             except DuplicateClientError as error:
                 report.refused.append(f"{label}: {error}")
             return
@@ -605,7 +608,9 @@ class ClientService:
             report.unchanged += 1
             return
         report.updated.append(
-            clients.update(session, existing.id, merged, existing.version, self.actor, "imported")
+            clients.update(
+                session, existing.id, merged, existing.version, self.actor, "imported"
+            ).id
         )
 
     # -- the whole database ---------------------------------------------------------------------

@@ -231,7 +231,7 @@ def test_export_then_import_into_a_new_database_loses_nothing(
         assert (len(report.added), report.refused) == (3, [])
         imported = {c.client.name: c.client.profile for c in copy.search(limit=None)}
         assert imported == {p.name: p.to_json_dict() for p in originals}
-        assert [r.change for r in copy.history(report.added[0].id)] == ["imported"]
+        assert [r.change for r in copy.history(report.added[0])] == ["imported"]
     finally:
         copy.close()
 
@@ -248,12 +248,12 @@ def test_import_with_update_saves_answers_over_known_clients(
     ]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     first = service.import_file(path)
-    assert [c.name for c in first.added] == ["新企业"]
+    assert [service.client(i).name for i in first.added] == ["新企业"]
     assert [line.split(":")[0] for line in first.refused] == ["line 1", "line 3"]
     assert "--update" in first.refused[0]
 
     second = service.import_file(path, update=True)
-    assert [c.id for c in second.updated] == [known.id, known.id]
+    assert second.updated == [known.id, known.id]
     assert (second.unchanged, second.refused, second.added) == (1, [], [])
     stored = service.client(known.id).profile
     assert stored == {**profile().to_json_dict(), "employees": 50, "city": "wuhan"}
@@ -281,7 +281,7 @@ def test_a_row_the_database_refuses_is_reported_and_the_others_go_in(
     monkeypatch.setattr(service_module.clients, "add", add)
     path = _names_csv(tmp_path / "in.csv", ["甲公司", "数据库拒收", "乙公司"])
     report = service.import_file(path)
-    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    assert [service.client(i).name for i in report.added] == ["甲公司", "乙公司"]
     assert report.refused == [
         "row 3: the database refused this row: roster.db: value too long for this column"
     ]
@@ -319,7 +319,7 @@ def test_a_csv_cell_too_long_to_read_stops_the_file_there_keeping_the_rows_befor
     monkeypatch.setattr(text_files, "CSV_FIELD_LIMIT", 1000)
     path = _names_csv(tmp_path / "in.csv", ["甲公司", "乙公司", "x" * 2000, "丙公司"])
     report = service.import_file(path)
-    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    assert [service.client(i).name for i in report.added] == ["甲公司", "乙公司"]
     assert report.refused == [
         "row 4: field larger than field limit (1000); this row and the rows after it were not read"
     ]
@@ -330,6 +330,6 @@ def test_a_cell_longer_than_pythons_csv_limit_is_a_refused_row_not_a_lost_file(
 ) -> None:
     path = _names_csv(tmp_path / "in.csv", ["甲公司", "y" * 200_000, "乙公司"])
     report = service.import_file(path)
-    assert [c.name for c in report.added] == ["甲公司", "乙公司"]
+    assert [service.client(i).name for i in report.added] == ["甲公司", "乙公司"]
     [refusal] = report.refused
     assert refusal.startswith("row 3: name:") and len(refusal) < 200

@@ -132,7 +132,8 @@ def test_update_checkbox_saves_the_file_over_existing_clients(
     with qtbot.waitSignal(dialog.controller.finished, timeout=15_000) as finished:
         dialog.start_import()
     report: ImportReport = finished.args[0]
-    assert [r.profile["employees"] for r in report.updated] == [10]
+    service = dialog.controller.context.service
+    assert [service.client(i).profile["employees"] for i in report.updated] == [10]
     assert dialog.table.model().rowCount() == 0
     assert not dialog.copy_button.isEnabled()
 
