@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app.logs import setup_logging
+from app.logs import log_dir, setup_logging
 
 log = logging.getLogger("policy-checker")
 
@@ -27,6 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from app.self_test import run_self_test
 
+        if sys.stdout is None:  # the windowed executable on Windows has no console to print to
+            report = log_dir() / "self-test.txt"
+            report.parent.mkdir(parents=True, exist_ok=True)
+            with report.open("w", encoding="utf-8") as out:
+                return run_self_test(out)
         return run_self_test()
 
     from app.ui.application import run

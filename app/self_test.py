@@ -1,22 +1,27 @@
 """``policy-checker --self-test``: proves an installation works, one line per check.
 
-Loads the pack, assesses an example company, renders its PDF report into a temporary folder,
-and opens and closes the main window. Exit status 0 when every check passes, 1 otherwise.
+Loads the pack and compares its content hash with the one recorded when the app was built,
+assesses an example company, renders its PDF report (the bundled font must be embedded as a
+subset), creates and migrates a database in a temporary folder, opens and closes the main
+window, and loads the Chinese translations. Exit status 0 when every check passes, 1 otherwise.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rules.engine import Assessment, assess
-from rules.pack import Pack, load_pack
+from rules.pack import DEFAULT_PACK_DIR, Pack, load_pack
 from rules.profile import parse_profile
 
 EXAMPLE = {
@@ -31,6 +36,43 @@ EXAMPLE = {
     "annual_revenue": 3200,
     "high_tech_enterprise": True,
 }
+
+#: Written into the frozen bundle by build_installer.spec: the version and each pack's hash.
+BUILD_RECORD = "policy_checker_build.json"
+#: A subset font in a PDF is named with a six-capital-letter tag: /ABCDEF+Noto-Sans-SC.
+_SUBSET_FONT = re.compile(rb"/BaseFont\s*/([A-Z]{6}\+[^\s/<>\[\]()]+)")
+_STREAM = re.compile(rb"stream\r?\n")
+BUNDLED_FONT = re.compile(r"Noto-?Sans-?SC(-Bold)?")
+
+
+def build_record_file() -> Path | None:
+    """The build record of a frozen app; None when running from source."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / BUILD_RECORD if bundle else None
+
+
+def recorded_pack_hash(folder: Path) -> str | None:
+    """The content hash the build recorded for the pack in ``folder``; None from source."""
+    record = build_record_file()
+    if record is None:
+        return None
+    packs = json.loads(record.read_text(encoding="utf-8"))["packs"]
+    if folder.name not in packs:
+        raise AssertionError(f"the build record has no hash for the pack {folder.name}")
+    return str(packs[folder.name])
+
+
+def pdf_subset_fonts(pdf: bytes) -> set[str]:
+    """The names of the subset fonts a PDF embeds, read from its objects, compressed or not."""
+    names = {m.group(1).decode("latin-1") for m in _SUBSET_FONT.finditer(pdf)}
+    for start in _STREAM.finditer(pdf):
+        try:
+            # Object streams are Flate-compressed; the decompressor stops at the stream's end.
+            data = zlib.decompressobj().decompress(pdf[start.end() :])
+        except zlib.error:
+            continue  # an image or a font program, not deflated object text
+        names |= {m.group(1).decode("latin-1") for m in _SUBSET_FONT.finditer(data)}
+    return names
 
 
 def run_self_test(out: Any = sys.stdout) -> int:
@@ -53,8 +95,18 @@ def run_self_test(out: Any = sys.stdout) -> int:
 
     def pack() -> str:
         loaded: Pack = load_pack()
+        recorded = recorded_pack_hash(DEFAULT_PACK_DIR)
+        if recorded is not None and recorded != loaded.sha256:
+            raise AssertionError(
+                f"the pack's files changed since the build: hash {loaded.sha256[:12]}, "
+                f"recorded {recorded[:12]}"
+            )
         state["pack"] = loaded
-        return f"{loaded.id} {loaded.version}, {len(loaded.measures)} measures"
+        matches = "matches the build" if recorded else "running from source, no build record"
+        return (
+            f"{loaded.id} {loaded.version}, {len(loaded.measures)} measures, "
+            f"hash {loaded.sha256[:12]} ({matches})"
+        )
 
     def assessment() -> str:
         result: Assessment = assess(state["pack"], parse_profile(EXAMPLE), date.today())
@@ -69,7 +121,39 @@ def run_self_test(out: Any = sys.stdout) -> int:
 
         with tempfile.TemporaryDirectory() as folder:
             written = build_report(state["assessment"], Path(folder) / "self-test.pdf")
-            return f"{written.pages} pages, {written.size // 1024} KB"
+            fonts = pdf_subset_fonts(written.path.read_bytes())
+        bundled = sorted(name for name in fonts if BUNDLED_FONT.search(name))
+        if not bundled:
+            raise AssertionError(
+                f"the bundled font is not embedded as a subset (subset fonts: {sorted(fonts)})"
+            )
+        return f"{written.pages} pages, {written.size // 1024} KB, fonts {', '.join(bundled)}"
+
+    def database() -> str:
+        from app.services.clients import ClientService
+        from db.check import check_database
+        from db.migrate import head_revision
+
+        with tempfile.TemporaryDirectory() as folder:
+            service = ClientService.open(
+                f"sqlite:///{Path(folder) / 'self-test.db'}", pack=state["pack"]
+            )
+            try:
+                client = service.add_client(parse_profile(EXAMPLE))
+                outcome = service.assess_client(client.id)
+                checked = check_database(service.database)
+                stored = service.assessments(client.id)
+            finally:
+                service.close()
+        if not checked.ok:
+            raise AssertionError("; ".join(checked.problems))
+        eligible = state["assessment"].summary()["eligible"]
+        if [(s.id, s.counts.get("eligible")) for s in stored] != [(outcome.saved.id, eligible)]:
+            raise AssertionError("the saved assessment did not read back as saved")
+        return (
+            f"created and migrated to {head_revision()}, "
+            f"the example saved, assessed and read back ({eligible} measures apply)"
+        )
 
     def window() -> str:
         from PySide6.QtWidgets import QApplication
@@ -97,6 +181,8 @@ def run_self_test(out: Any = sys.stdout) -> int:
 
         from app.ui.i18n import Translations
 
+        if QCoreApplication.instance() is None:  # the window check failed before making one
+            state["core_app"] = QCoreApplication([sys.argv[0]])
         loaded = Translations()
         loaded.apply("zh")
         text = QCoreApplication.translate("MainWindow", "New walk-in")
@@ -111,6 +197,7 @@ def run_self_test(out: Any = sys.stdout) -> int:
     if "assessment" in state:
         check("report", report)
     if "pack" in state:
+        check("database", database)
         check("window", window)
         check("translations", translations)
     print("self-test passed" if not failures else f"self-test FAILED ({failures})", file=out)

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.logs import log_dir
 from app.ui.fonts import application_font, load_bundled_fonts
 from app.ui.i18n import TranslationMissing, Translations
+from resources import resource
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -35,6 +37,8 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons", "policy-checker.svg"))))
+    app.setDesktopFileName("policy-checker")  # Wayland matches the window to its desktop entry
     log.info("bundled font families: %s", load_bundled_fonts())
     app.setFont(application_font())
     return app
