@@ -48,6 +48,21 @@ def quoted(value: Any) -> str:
     return _cut("'" + text.translate(_ESCAPES) + "'")
 
 
+def key_shown(key: str) -> str:
+    """A key as a message names it: as it is when it is short and on one line (every real
+    profile key is), else quoted and cut (an unknown key may be a megabyte of anything)."""
+    if len(key) <= 40 and key.isprintable():
+        return key
+    return quoted(key)
+
+
+def text_shown(text: str, limit: int = 200) -> str:
+    """Stored text (a client's name) in a message: control characters and line separators
+    escaped so the message stays one line, cut at ``limit`` characters."""
+    flat = text.translate(_ESCAPES)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def cut(value: Any) -> str:
     """A number or other value as ``repr`` writes it, cut short."""
     return _cut(repr(value))
@@ -68,17 +83,24 @@ class _LongNumber:
         self.digits = digits
 
 
-class _DuplicateKey(Exception):
-    pass
+class _Duplicated(dict[str, Any]):
+    """A JSON object that gave a key twice (the first value kept), to be reported where it
+    stands: the whole value is not thrown away for one item's fault."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.duplicated = key
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    twice: str | None = None
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKey(key)
+            twice = twice if twice is not None else key
+            continue
         result[key] = value
-    return result
+    return result if twice is None else _Duplicated(result, twice)
 
 
 def _whole(text: str) -> int | _LongNumber:
@@ -106,6 +128,11 @@ def _walk(value: Any, where: str, depth: int) -> Iterator[str]:
         if problem:
             yield f"{where}: {problem}"
     elif isinstance(value, dict):
+        if isinstance(value, _Duplicated):
+            key = value.duplicated
+            name = key_shown(key) if _text_problem(key) is None else "a key"
+            named = name if depth == 0 else f"{where}.{name}"
+            yield f"{named}: given twice; keep one of the two"
         for key, item in value.items():
             problem = _text_problem(key)
             if problem:
@@ -117,17 +144,9 @@ def _walk(value: Any, where: str, depth: int) -> Iterator[str]:
             yield from _walk(item, f"{where}[{index}]", depth + 1)
 
 
-def decode_json(text: str, where: str = "profile", line: bool = False) -> Any:
-    """The JSON value of ``text``; JsonInputError with one line per problem, naming the key
-    (or ``where`` for the whole value) and, for malformed JSON, the line and column (only the
-    column, without ``where``, when ``line`` says the text is one line of a file whose line
-    number the caller gives)."""
+def _loads(text: str, where: str, line: bool) -> Any:
     try:
-        value = json.loads(text, object_pairs_hook=_object, parse_int=_whole)
-    except _DuplicateKey as error:
-        key = error.args[0]
-        name = key if isinstance(key, str) and _text_problem(key) is None else shown(key)
-        raise JsonInputError([f"{name}: given twice; keep one of the two"]) from None
+        return json.loads(text, object_pairs_hook=_object, parse_int=_whole)
     except RecursionError:
         raise JsonInputError([f"{where}: nested deeper than any profile"]) from None
     except json.JSONDecodeError as error:
@@ -138,7 +157,26 @@ def decode_json(text: str, where: str = "profile", line: bool = False) -> Any:
         ) from None
     except ValueError as error:  # a number Python will not convert, whatever its cause
         raise JsonInputError([f"{where}: {shown(str(error))}"]) from None
+
+
+def decode_json(text: str, where: str = "profile", line: bool = False) -> Any:
+    """The JSON value of ``text``; JsonInputError with one line per problem, naming the key
+    (or ``where`` for the whole value) and, for malformed JSON, the line and column (only the
+    column, without ``where``, when ``line`` says the text is one line of a file whose line
+    number the caller gives)."""
+    value = _loads(text, where, line)
     problems = list(_walk(value, where, 0))
     if problems:
         raise JsonInputError(problems)
     return value
+
+
+def decode_json_items(text: str, where: str = "file") -> list[tuple[Any, list[str]]]:
+    """A JSON document of profiles (an array of them, or one object), each with its own
+    problems, named as ``decode_json`` names a profile's: one bad item never refuses the
+    others. JsonInputError only when the document itself cannot be read."""
+    value = _loads(text, where, False)
+    if not isinstance(value, list | dict):
+        raise JsonInputError([f"{where}: expected a JSON array of client profiles"])
+    items = value if isinstance(value, list) else [value]
+    return [(item, list(_walk(item, "profile", 0))) for item in items]

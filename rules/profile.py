@@ -22,14 +22,28 @@ from pydantic import (
 
 from rules.credit_code import normalize_credit_code
 from rules.industry import industry_table
-from rules.json_input import JsonInputError, cut, decode_json, quoted, shown
+from rules.json_input import JsonInputError, cut, decode_json, key_shown, quoted, shown
 from rules.vocabulary import ACTIVITIES, CITIES, FTZ_AREA_CITY, IC_ROLES, SECTORS, ZONES, Labels
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def _allowed(labels: Labels, limit: int = 120) -> str:
+    """The allowed values as a message lists them: all of them, or as many as fit in ``limit``
+    characters and how many there are (a message stays one short line)."""
+    listed = ", ".join(labels)
+    if len(listed) <= limit:
+        return listed
+    shown: list[str] = []
+    for label in labels:
+        if len(", ".join([*shown, label])) > limit:
+            break
+        shown.append(label)
+    return f"{', '.join(shown)}, … {len(labels)} in all"
+
+
 def _member_of(labels: Labels) -> AfterValidator:
-    allowed = ", ".join(labels)
+    allowed = _allowed(labels)
 
     def check(value: str) -> str:
         if value not in labels:
@@ -46,7 +60,10 @@ Activity = Annotated[str, Field(strict=True), _member_of(ACTIVITIES)]
 IcRole = Annotated[str, Field(strict=True), _member_of(IC_ROLES)]
 
 StrictBool = Annotated[bool, Field(strict=True)]
-NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
+#: The largest whole number stored (a 64-bit integer: the databases' and the compiled path's
+#: columns); far beyond any count of people.
+MAX_WHOLE = 2**63 - 1
+NonNegativeInt = Annotated[int, Field(strict=True, ge=0, le=MAX_WHOLE)]
 NonNegativeNumber = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 
 
@@ -70,9 +87,11 @@ def _check_industry_code(value: str) -> str:
     return industry_table().check(value)
 
 
-def _no_nul(value: str) -> str:
-    """No NUL character: PostgreSQL refuses it in text and SQLite stores it, and a client must
-    go into either database alike (a desk's backup restores into the centre's server)."""
+def _real_name(value: str) -> str:
+    """Not blank, and no NUL character: PostgreSQL refuses NUL in text and SQLite stores it, and
+    a client must go into either database alike (a desk's backup restores into the centre's)."""
+    if not value.strip():
+        raise ValueError("blank: a company needs a name")
     if "\x00" in value:
         raise ValueError("contains a NUL character (\\x00), which no database stores as text")
     return value
@@ -98,7 +117,9 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: Annotated[str, Field(strict=True, min_length=1, max_length=200), AfterValidator(_no_nul)]
+    name: Annotated[
+        str, Field(strict=True, min_length=1, max_length=200), AfterValidator(_real_name)
+    ]
     credit_code: CreditCode | None = None
     zone: Zone | None = None
     city: City | None = None
@@ -154,7 +175,7 @@ class ProfileError(ValueError):
 
 
 def _describe(error: Any) -> str:
-    loc = [str(part) for part in error["loc"]]
+    loc = [key_shown(str(part)) for part in error["loc"]]
     field = loc[0] if loc else "profile"
     where = field if len(loc) < 2 else f"{field}[{loc[1]}]"
     kind = error["type"]
@@ -184,7 +205,7 @@ def _describe(error: Any) -> str:
 
 def _null_problems(data: dict[str, Any]) -> list[str]:
     return [
-        f"{key}: null is not an answer here; leave the key out if it is unknown"
+        f"{key_shown(key)}: null is not an answer here; leave the key out if it is unknown"
         for key, value in data.items()
         if value is None and key in PROFILE_KEYS and key not in NULLABLE_KEYS
     ]

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from rules.fields import PROFILE_FIELDS
+from rules.json_input import MAX_DIGITS
 from rules.profile import Profile, ProfileError, parse_profile
 
 HEADER_ALIASES: Final[dict[str, str]] = {
@@ -68,6 +69,12 @@ NOT_YET_WORDS: Final = frozenset({"null", "none", "尚未获利", "未获利", "
 _LIST_SEPARATORS: Final = re.compile(r"\s*[;,，；、|]\s*")
 
 
+class _TooLong(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
 def header_key(header: str) -> str:
     """The profile key a column header names (English keys as is, Chinese ones translated)."""
     cleaned = header.strip().replace("（", "(").replace("）", ")")
@@ -90,7 +97,11 @@ def _cell(key: str, text: str) -> Any:
     if info.kind in ("int", "year"):
         if key == "first_profit_year" and text.lower() in NOT_YET_WORDS:
             return None
-        return int(text) if re.fullmatch(r"-?\d+", text) else text
+        if not re.fullmatch(r"-?\d+", text):
+            return text  # validation reports "expected a whole number"
+        if len(text.lstrip("-")) > MAX_DIGITS:  # int() itself refuses beyond 4,300 digits
+            raise _TooLong(len(text.lstrip("-")))
+        return int(text)
     if info.kind == "number":
         try:
             return float(text.replace(",", ""))
@@ -102,6 +113,7 @@ def _cell(key: str, text: str) -> Any:
 def profile_from_row(row: dict[str, Any]) -> Profile:
     """Validate one table row as a profile; raise ProfileError naming each bad field."""
     data: dict[str, Any] = {}
+    problems: list[str] = []
     for header, raw in row.items():
         if header is None:
             raise ProfileError(["row: more cells than column headers"])
@@ -111,7 +123,12 @@ def profile_from_row(row: dict[str, Any]) -> Profile:
         if isinstance(raw, datetime):
             data[key] = raw.date()
         elif isinstance(raw, str):
-            data[key] = _cell(key, raw.strip())
+            try:
+                data[key] = _cell(key, raw.strip())
+            except _TooLong as error:
+                problems.append(
+                    f"{key}: a whole number of {error.digits} digits is longer than any answer"
+                )
         elif (
             isinstance(raw, float)
             and raw.is_integer()
@@ -121,4 +138,10 @@ def profile_from_row(row: dict[str, Any]) -> Profile:
             data[key] = int(raw)
         else:
             data[key] = raw
-    return parse_profile(data)
+    try:
+        profile = parse_profile(data)
+    except ProfileError as error:
+        raise ProfileError(problems + error.problems) from None
+    if problems:
+        raise ProfileError(problems)
+    return profile

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.cli.batch_io import UnreadableInput, dict_row, parquet_cell
+from app.cli.batch_io import UnreadableInput, dict_row, parquet_cell, why
 from app.services.text_files import csv_rows
 from rules.columnar import assess_frame, profile_frame, verdict_column
 from rules.columnar.text import read_text
@@ -137,7 +137,7 @@ def _plain_csv_chunks(path: Path, size: int, lines: int) -> Iterator[TableChunk]
             number += len(records)
             yield _split_chunk(headers, width, keyed, records, rows, min(seen / lines, 1.0))
     except pl.exceptions.PolarsError as error:
-        raise UnreadableInput(f"{type(error).__name__}: {error}") from None
+        raise UnreadableInput(why(error)) from None
 
 
 def _split_chunk(
@@ -222,7 +222,7 @@ def parquet_chunks(path: Path, total: int, size: int = COLUMN_CHUNK) -> Iterator
             number += frame.height
             yield _parquet_chunk(frame, keyed, duplicated, rows, number / total if total else 1.0)
     except (pl.exceptions.PolarsError, OSError) as error:
-        raise UnreadableInput(f"{type(error).__name__}: {error}") from None
+        raise UnreadableInput(why(error)) from None
 
 
 def _parquet_chunk(

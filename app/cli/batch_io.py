@@ -36,8 +36,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, Protocol, cast
 
 from app.cli.common import InputError
-from app.services.cells import FORMULA_STARTS, QUOTE, formula_safe
+from app.services.cells import FORMULA_STARTS, QUOTE, formula_safe, xlsx_safe
 from app.services.text_files import NotText, csv_rows, file_encoding
+from db.redact import one_line
 
 if TYPE_CHECKING:
     import polars as pl
@@ -133,23 +134,27 @@ class RowSource:
         try:
             workbook = load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:  # zipfile, XML and openpyxl's own errors alike
-            raise UnreadableInput(f"{type(error).__name__}: {error}") from None
+            raise UnreadableInput(why(error)) from None
         try:
-            sheet = workbook.active
-            try:
-                last = int(sheet.max_row or 0)  # from the sheet's dimension, when it has one
-            except (TypeError, ValueError):
-                last = 0
-            position = 1
-            if last > 1:
-                self._fraction = lambda: position / last
-            rows = sheet.iter_rows(values_only=True)
-            headers = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-            for position, values in enumerate(rows, start=2):  # read by _fraction
-                if any(v not in (None, "") for v in values):
-                    yield position, dict(zip(headers, values, strict=False))
+            yield from self._sheet_rows(workbook.active)
+        except Exception as error:  # a sheet's XML is read as it goes: damaged further on
+            raise UnreadableInput(why(error)) from None
         finally:
             workbook.close()
+
+    def _sheet_rows(self, sheet: Any) -> Iterator[tuple[int, Any]]:
+        try:
+            last = int(sheet.max_row or 0)  # from the sheet's dimension, when it has one
+        except (TypeError, ValueError):
+            last = 0
+        position = 1
+        if last > 1:
+            self._fraction = lambda: position / last
+        rows = sheet.iter_rows(values_only=True)
+        headers = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        for position, values in enumerate(rows, start=2):  # read by _fraction
+            if any(v not in (None, "") for v in values):
+                yield position, dict(zip(headers, values, strict=False))
 
     def _parquet(self) -> Iterator[tuple[int, Any]]:
         import polars as pl
@@ -164,7 +169,12 @@ class RowSource:
                     number += 1
                     yield number, {key: parquet_cell(value) for key, value in record.items()}
         except (pl.exceptions.PolarsError, OSError) as error:
-            raise UnreadableInput(f"{type(error).__name__}: {error}") from None
+            raise UnreadableInput(why(error)) from None
+
+
+def why(error: BaseException) -> str:
+    """A library's error as one short line (openpyxl's run over several)."""
+    return one_line(f"{type(error).__name__}: {error}", 300)
 
 
 def _parquet_count(path: Path) -> int:
@@ -174,7 +184,7 @@ def _parquet_count(path: Path) -> int:
     try:
         return int(pl.scan_parquet(path).select(pl.len()).collect().item())
     except (pl.exceptions.PolarsError, OSError) as error:
-        raise UnreadableInput(f"{type(error).__name__}: {error}") from None
+        raise UnreadableInput(why(error)) from None
 
 
 def parquet_cell(value: Any) -> Any:
@@ -363,11 +373,11 @@ class XlsxMatrixWriter:
     def write(self, result: RowResult) -> None:
         cells = [result.row, result.name, result.credit_code or ""]
         cells += [result.verdicts.get(m, "") for m in self._measures]
-        self._sheet.append([formula_safe(c) for c in cells])
+        self._sheet.append([xlsx_safe(formula_safe(c)) for c in cells])
 
     def write_frame(self, matrix: pl.DataFrame) -> None:
         for row in matrix.iter_rows():
-            self._sheet.append([formula_safe("" if c is None else c) for c in row])
+            self._sheet.append([xlsx_safe(formula_safe("" if c is None else c)) for c in row])
 
     def commit(self) -> None:
         self._workbook.save(self._file.path)

@@ -57,6 +57,7 @@ from db.records import (
 from db.repositories import assessments, audit, checklist, clients, notes
 from rules.answer import assessment_json
 from rules.engine import assess
+from rules.json_input import text_shown
 from rules.pack import Pack
 from rules.profile import Profile, ProfileError, parse_profile
 
@@ -157,7 +158,7 @@ def _describe_duplicates(found: list[ClientRecord], credit_code: str | None) -> 
     same_code = bool(credit_code) and first.credit_code == credit_code
     why = f"same credit code {credit_code}" if same_code else "same name once normalised"
     others = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    return f"already in the roster as client #{first.id} {first.name}{others} ({why})"
+    return f"already in the roster as client #{first.id} {text_shown(first.name)}{others} ({why})"
 
 
 class ClientService:

@@ -22,11 +22,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.services.cells import formula_safe, unquote
+from app.services.cells import formula_safe, unquote, xlsx_safe
 from app.services.text_files import CsvRowError, NotText, csv_rows, decode_text, file_encoding
 from db.redact import one_line
 from rules.fields import PROFILE_FIELDS
-from rules.json_input import JsonInputError, decode_json
+from rules.json_input import MAX_DIGITS, JsonInputError, decode_json, decode_json_items
 from rules.profile import PROFILE_KEYS
 
 ID_COLUMN = "id"
@@ -165,7 +165,8 @@ def _number(value: Any) -> Any:
         return value
     cleaned = value.strip().replace(",", "").replace("，", "").removesuffix("%").strip()
     if _INTEGER.match(cleaned):
-        return int(cleaned)
+        # int() refuses beyond 4,300 digits; beyond any answer the text is refused by name
+        return int(cleaned) if len(cleaned.lstrip("+-")) <= MAX_DIGITS else value
     if _DECIMAL.match(cleaned):
         return float(cleaned)
     return value
@@ -377,15 +378,15 @@ def _read_json(path: Path) -> Iterator[Row]:
              "for more clients use JSON lines (.jsonl), CSV or Excel, which are read as a stream"]
         )  # fmt: skip
     try:
-        items = decode_json(_decode(path.read_bytes(), path), where="file")
+        items = decode_json_items(_decode(path.read_bytes(), path), where="file")
     except JsonInputError as error:
         raise ClientFileError(error.problems) from None
-    if isinstance(items, dict):  # one profile file, as ``policy-check assess`` reads
-        items = [items]
-    if not isinstance(items, list):
-        raise ClientFileError(["file: expected a JSON array of client profiles"])
-    for number, item in enumerate(items, start=1):
-        yield _object_row(f"item {number}", item)
+    for number, (item, problems) in enumerate(items, start=1):
+        label = f"item {number}"
+        if problems:
+            yield Row(label, {}, tuple(f"{label}: {p}" for p in problems))
+        else:
+            yield _object_row(label, item)
 
 
 def file_format(path: Path) -> str:
@@ -484,7 +485,7 @@ def _write_xlsx(out: Path, rows: list[dict[str, Any]], style: str) -> None:
                 continue
             value = answer_to_cell(key, row[key], True)
             exact = _beyond_excel(value)
-            cell = sheet.cell(number, column, str(value) if exact else value)
+            cell = sheet.cell(number, column, str(value) if exact else xlsx_safe(value))
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text stays text: never a formula, never a number
             if exact:

@@ -18,6 +18,7 @@ from db.names import normalise_name, normalise_search
 from db.records import ClientRecord, RevisionRecord, RosterRow
 from db.repositories import audit, notes
 from db.types import utc_now
+from rules.json_input import text_shown
 
 
 def to_record(row: Client) -> ClientRecord:
@@ -95,7 +96,7 @@ def _duplicate(
     )
     others = f" and {len(found) - 1} more" if len(found) > 1 else ""
     return DuplicateClientError(
-        f"already in the roster as client #{first.id} {first.name}{others} ({why})",
+        f"already in the roster as client #{first.id} {text_shown(first.name)}{others} ({why})",
         [row.id for row in found],
     )
 

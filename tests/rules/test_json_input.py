@@ -32,7 +32,7 @@ def refusal(text: str) -> list[str]:
         ('{"name": "a", "\\ud800": 1}',
          "profile: a key holds a lone surrogate (\\ud800), not a character: the text is damaged"),
         ('{"name": "a", "name": "b"}', "name: given twice; keep one of the two"),
-        ('{"name": "a", "x": {"k": 1, "k": 2}}', "k: given twice; keep one of the two"),
+        ('{"name": "a", "x": {"k": 1, "k": 2}}', "x.k: given twice; keep one of the two"),
         ('{"name": "a",', "profile: malformed JSON at line 1, column 14: Expecting property name"),
     ],
 )  # fmt: skip
