@@ -15,7 +15,8 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,22 @@ def pdf_subset_fonts(pdf: bytes) -> set[str]:
             continue  # an image or a font program, not deflated object text
         names |= {m.group(1).decode("latin-1") for m in _SUBSET_FONT.finditer(data)}
     return names
+
+
+@contextmanager
+def translations_restored() -> Iterator[None]:
+    """Whatever a check installs (the window's Chinese, Qt's own), the process is left with
+    the translations and default locale it had: a test run goes on after the self-test."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.i18n import clear_every_translation
+
+    before = QLocale()
+    try:
+        yield
+    finally:
+        clear_every_translation()
+        QLocale.setDefault(before)
 
 
 def run_self_test(out: Any = sys.stdout) -> int:
@@ -160,7 +177,7 @@ def run_self_test(out: Any = sys.stdout) -> int:
 
         from app.ui.application import build_window
 
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as folder, translations_restored():
             main = build_window(
                 [sys.argv[0]], lang="zh", db_url=f"sqlite:///{Path(folder) / 'self-test.db'}"
             )
@@ -183,12 +200,13 @@ def run_self_test(out: Any = sys.stdout) -> int:
 
         if QCoreApplication.instance() is None:  # the window check failed before making one
             state["core_app"] = QCoreApplication([sys.argv[0]])
-        loaded = Translations()
-        loaded.apply("zh")
-        text = QCoreApplication.translate("MainWindow", "New walk-in")
-        if text == "New walk-in":
-            raise AssertionError("the Chinese interface strings did not load")
-        loaded.apply("en")
+        with translations_restored():
+            loaded = Translations()
+            loaded.apply("zh")
+            text = QCoreApplication.translate("MainWindow", "New walk-in")
+            if text == "New walk-in":
+                raise AssertionError("the Chinese interface strings did not load")
+            loaded.apply("en")
         return f"zh_CN and en loaded ('New walk-in' is '{text}')"
 
     check("pack", pack)

@@ -10,6 +10,7 @@ Installing a translator sends every widget a LanguageChange event; views re-labe
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -36,6 +37,7 @@ class Translations:
     def __init__(self) -> None:
         self._installed: list[QTranslator] = []
         self.lang = ""
+        _EVERY.add(self)
 
     def clear(self) -> None:
         """Remove the installed translators: the source strings (English) show again."""
@@ -72,3 +74,13 @@ class Translations:
                 self._installed.append(translator)
         QLocale.setDefault(QLocale(QT_LOCALES[lang]))
         self.lang = lang
+
+
+_EVERY: weakref.WeakSet[Translations] = weakref.WeakSet()
+
+
+def clear_every_translation() -> None:
+    """Remove every translator any ``Translations`` installed (the self-test, run inside a
+    process that goes on, leaves the interface as it found it)."""
+    for translations in list(_EVERY):
+        translations.clear()
