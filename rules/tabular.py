@@ -103,8 +103,11 @@ def _cell(key: str, text: str) -> Any:
             raise _TooLong(len(text.lstrip("-")))
         return int(text)
     if info.kind == "number":
+        plain = text.replace(",", "")
+        if re.fullmatch(r"-?\d+", plain) and len(plain.lstrip("-")) > MAX_DIGITS:
+            raise _TooLong(len(plain.lstrip("-")))  # as JSON refuses such a whole number
         try:
-            return float(text.replace(",", ""))
+            return float(plain)
         except ValueError:
             return text
     return text
