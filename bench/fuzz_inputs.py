@@ -1636,6 +1636,7 @@ def main_cli(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     text += f"\nTotal time {time.perf_counter() - started:.0f} s.\n"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     bugs = outcome.of_kind("exit1", "escaped", "lost_good_rows")
