@@ -363,6 +363,178 @@
         <translation>{count} cells beyond the last column.</translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation>a folder</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>{name}: {text}</source>
+        <translation>{name}: {text}</translation>
+    </message>
+    <message>
+        <source>“{key}” is given twice; keep one of the two.</source>
+        <translation>“{key}” is given twice; keep one of the two.</translation>
+    </message>
+    <message>
+        <source>This answer is given twice; keep one of the two.</source>
+        <translation>This answer is given twice; keep one of the two.</translation>
+    </message>
+    <message>
+        <source>The text is damaged: it holds {code}, half of a character that cannot be stored.</source>
+        <translation>The text is damaged: it holds {code}, half of a character that cannot be stored.</translation>
+    </message>
+    <message>
+        <source>Lists or objects are nested deeper than any profile's answers.</source>
+        <translation>Lists or objects are nested deeper than any profile's answers.</translation>
+    </message>
+    <message>
+        <source>A whole number of {digits} digits is longer than any answer.</source>
+        <translation>A whole number of {digits} digits is longer than any answer.</translation>
+    </message>
+    <message>
+        <source>The text holds a NUL character (\x00), which no database can store: retype it.</source>
+        <translation>The text holds a NUL character (\x00), which no database can store: retype it.</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text: save it as UTF-8 (in Excel: “CSV UTF-8”).</source>
+        <translation>The file is neither UTF-8 nor GB18030 text: save it as UTF-8 (in Excel: “CSV UTF-8”).</translation>
+    </message>
+    <message>
+        <source>This is {what}, not a file.</source>
+        <translation>This is {what}, not a file.</translation>
+    </message>
+    <message>
+        <source>The file is larger than {size}.</source>
+        <translation>The file is larger than {size}.</translation>
+    </message>
+    <message>
+        <source>A cell is longer than {limit} characters; this row and the rows after it were not read.</source>
+        <translation>A cell is longer than {limit} characters; this row and the rows after it were not read.</translation>
+    </message>
+    <message>
+        <source>The database refused this row: {why}</source>
+        <translation>The database refused this row: {why}</translation>
+    </message>
+    <message>
+        <source>{where} is not a roster database, or its beginning is damaged.</source>
+        <translation>{where} is not a roster database, or its beginning is damaged.</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: restore a backup (policy-check db restore).</source>
+        <translation>{where} is damaged: restore a backup (policy-check db restore).</translation>
+    </message>
+    <message>
+        <source>{where} cannot be opened: the file or its folder cannot be read or written.</source>
+        <translation>{where} cannot be opened: the file or its folder cannot be read or written.</translation>
+    </message>
+    <message>
+        <source>{where} is read-only (the file or its folder): nothing was saved.</source>
+        <translation>{where} is read-only (the file or its folder): nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{where}: permission denied: nothing was saved.</source>
+        <translation>{where}: permission denied: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{where}: the server's disk is full: nothing was saved.</source>
+        <translation>{where}: the server's disk is full: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{where}: the disk is full: nothing was saved.</source>
+        <translation>{where}: the disk is full: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{where}: the disk failed to read or write (is it full?).</source>
+        <translation>{where}: the disk failed to read or write (is it full?).</translation>
+    </message>
+    <message>
+        <source>{where} is busy: another program has kept it locked too long. Try again.</source>
+        <translation>{where} is busy: another program has kept it locked too long. Try again.</translation>
+    </message>
+    <message>
+        <source>Another desk saved the same company at the same moment; nothing was saved.</source>
+        <translation>Another desk saved the same company at the same moment; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Client #{id} does not exist (deleted at another desk?).</source>
+        <translation>Client #{id} does not exist (deleted at another desk?).</translation>
+    </message>
+    <message>
+        <source>{user} changed this client at {when}; nothing was saved: reopen it and apply your changes again.</source>
+        <translation>{user} changed this client at {when}; nothing was saved: reopen it and apply your changes again.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this client while you were saving it; nothing was saved: reopen it and apply your changes again.</source>
+        <translation>Someone else changed this client while you were saving it; nothing was saved: reopen it and apply your changes again.</translation>
+    </message>
+    <message>
+        <source>{where} cannot be opened: {why}</source>
+        <translation>{where} cannot be opened: {why}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>it is not a backup of this app</source>
+        <translation>it is not a backup of this app</translation>
+    </message>
+    <message>
+        <source>the backup is incomplete (cut short?)</source>
+        <translation>the backup is incomplete (cut short?)</translation>
+    </message>
+    <message>
+        <source>its checksum is missing (cut short?)</source>
+        <translation>its checksum is missing (cut short?)</translation>
+    </message>
+    <message>
+        <source>its checksum does not match: the file was altered or damaged</source>
+        <translation>its checksum does not match: the file was altered or damaged</translation>
+    </message>
+    <message>
+        <source>the file changed while it was being restored</source>
+        <translation>the file changed while it was being restored</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>the file is damaged or cut short</translation>
+    </message>
+    <message>
+        <source>line {number} of the file is damaged</source>
+        <translation>line {number} of the file is damaged</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {why}. Nothing was restored.</source>
+        <translation>{path} cannot be restored: {why}. Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>The database is empty: there is nothing to back up.</source>
+        <translation>The database is empty: there is nothing to back up.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {why}</source>
+        <translation>{path} cannot be written: {why}</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of the app: update the app.</source>
+        <translation>The backup was made by a newer version of the app: update the app.</translation>
+    </message>
+    <message>
+        <source>The database already holds {rows} records: restore into an empty database, or replace its contents.</source>
+        <translation>The database already holds {rows} records: restore into an empty database, or replace its contents.</translation>
+    </message>
+    <message>
         <source>row {number}</source>
         <translation>row {number}</translation>
     </message>
@@ -578,6 +750,10 @@
     <message>
         <source>This file cannot be imported: {problems}</source>
         <translation>This file cannot be imported: {problems}</translation>
+    </message>
+    <message>
+        <source>The database refused: {reason}</source>
+        <translation>The database refused: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong. The details are in the log file.</source>
@@ -1796,10 +1972,6 @@ Policy: {policy}</translation>
         <translation>someone else saved this client after you opened it. Nothing was overwritten: reload it or compare the two versions.</translation>
     </message>
     <message>
-        <source>this company is already in the roster ({details})</source>
-        <translation>this company is already in the roster ({details})</translation>
-    </message>
-    <message>
         <source>something unexpected went wrong; the details are in the log file.</source>
         <translation>something unexpected went wrong; the details are in the log file.</translation>
     </message>
@@ -2060,6 +2232,10 @@ Policy: {policy}</translation>
     <message>
         <source>{name} was changed at another desk, so it was not deleted. Look at it again and delete it if it should go.</source>
         <translation>{name} was changed at another desk, so it was not deleted. Look at it again and delete it if it should go.</translation>
+    </message>
+    <message>
+        <source>{name} could not be deleted: {reason}</source>
+        <translation>{name} could not be deleted: {reason}</translation>
     </message>
     <message>
         <source>{name} could not be deleted: the database refused.</source>

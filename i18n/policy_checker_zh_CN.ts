@@ -364,6 +364,178 @@
         <translation>有 {count} 个单元格超出最后一列。</translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
+    </message>
+    <message>
+        <source>“{key}” is given twice; keep one of the two.</source>
+        <translation>“{key}”出现了两次，请只保留其中一个。</translation>
+    </message>
+    <message>
+        <source>This answer is given twice; keep one of the two.</source>
+        <translation>这一项填写了两次，请只保留其中一个。</translation>
+    </message>
+    <message>
+        <source>The text is damaged: it holds {code}, half of a character that cannot be stored.</source>
+        <translation>文本已损坏：其中含有 {code}，这是无法保存的半个字符。</translation>
+    </message>
+    <message>
+        <source>Lists or objects are nested deeper than any profile&apos;s answers.</source>
+        <translation>嵌套层数超过了任何企业信息所需的层数。</translation>
+    </message>
+    <message>
+        <source>A whole number of {digits} digits is longer than any answer.</source>
+        <translation>一个 {digits} 位的整数，比任何答案都长。</translation>
+    </message>
+    <message>
+        <source>The text holds a NUL character (\x00), which no database can store: retype it.</source>
+        <translation>文本中含有空字符（\x00），数据库无法保存：请重新输入。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text: save it as UTF-8 (in Excel: “CSV UTF-8”).</source>
+        <translation>该文件既不是 UTF-8 也不是 GB18030 文本：请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）。</translation>
+    </message>
+    <message>
+        <source>This is {what}, not a file.</source>
+        <translation>这是{what}，不是文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {size}.</source>
+        <translation>文件大于 {size}。</translation>
+    </message>
+    <message>
+        <source>A cell is longer than {limit} characters; this row and the rows after it were not read.</source>
+        <translation>有单元格超过 {limit} 个字符；本行及其后各行均未读取。</translation>
+    </message>
+    <message>
+        <source>The database refused this row: {why}</source>
+        <translation>数据库拒绝了这一行：{why}</translation>
+    </message>
+    <message>
+        <source>{where} is not a roster database, or its beginning is damaged.</source>
+        <translation>{where} 不是客户名册数据库，或其文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: restore a backup (policy-check db restore).</source>
+        <translation>{where} 已损坏：请恢复备份（policy-check db restore）。</translation>
+    </message>
+    <message>
+        <source>{where} cannot be opened: the file or its folder cannot be read or written.</source>
+        <translation>无法打开 {where}：该文件或其所在文件夹无法读写。</translation>
+    </message>
+    <message>
+        <source>{where} is read-only (the file or its folder): nothing was saved.</source>
+        <translation>{where} 为只读（文件或其所在文件夹）：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where}: permission denied: nothing was saved.</source>
+        <translation>{where}：没有权限：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where}: the server&apos;s disk is full: nothing was saved.</source>
+        <translation>{where}：服务器磁盘已满：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where}: the disk is full: nothing was saved.</source>
+        <translation>{where}：磁盘已满：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where}: the disk failed to read or write (is it full?).</source>
+        <translation>{where}：磁盘读写失败（是否已满？）。</translation>
+    </message>
+    <message>
+        <source>{where} is busy: another program has kept it locked too long. Try again.</source>
+        <translation>{where} 正忙：另一个程序锁定它的时间过长。请重试。</translation>
+    </message>
+    <message>
+        <source>Another desk saved the same company at the same moment; nothing was saved.</source>
+        <translation>另一个窗口同时保存了同一家企业；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Client #{id} does not exist (deleted at another desk?).</source>
+        <translation>客户 #{id} 不存在（已在其他窗口删除？）。</translation>
+    </message>
+    <message>
+        <source>{user} changed this client at {when}; nothing was saved: reopen it and apply your changes again.</source>
+        <translation>{user} 于 {when} 修改了该客户；未保存任何内容：请重新打开并再次修改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this client while you were saving it; nothing was saved: reopen it and apply your changes again.</source>
+        <translation>在您保存时，其他人修改了该客户；未保存任何内容：请重新打开并再次修改。</translation>
+    </message>
+    <message>
+        <source>{where} cannot be opened: {why}</source>
+        <translation>无法打开 {where}：{why}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>it is not a backup of this app</source>
+        <translation>它不是本软件的备份</translation>
+    </message>
+    <message>
+        <source>the backup is incomplete (cut short?)</source>
+        <translation>备份不完整（被截断？）</translation>
+    </message>
+    <message>
+        <source>its checksum is missing (cut short?)</source>
+        <translation>缺少校验和（被截断？）</translation>
+    </message>
+    <message>
+        <source>its checksum does not match: the file was altered or damaged</source>
+        <translation>校验和不符：文件已被改动或损坏</translation>
+    </message>
+    <message>
+        <source>the file changed while it was being restored</source>
+        <translation>恢复过程中文件发生了变化</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>文件已损坏或被截断</translation>
+    </message>
+    <message>
+        <source>line {number} of the file is damaged</source>
+        <translation>文件第 {number} 行已损坏</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: {why}. Nothing was restored.</source>
+        <translation>无法恢复 {path}：{why}。未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>The database is empty: there is nothing to back up.</source>
+        <translation>数据库为空：没有可备份的内容。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of the app: update the app.</source>
+        <translation>该备份由更新版本的软件生成：请更新软件。</translation>
+    </message>
+    <message>
+        <source>The database already holds {rows} records: restore into an empty database, or replace its contents.</source>
+        <translation>数据库中已有 {rows} 条记录：请恢复到空数据库，或替换其内容。</translation>
+    </message>
+    <message>
         <source>row {number}</source>
         <translation>第 {number} 行</translation>
     </message>
@@ -579,6 +751,10 @@
     <message>
         <source>This file cannot be imported: {problems}</source>
         <translation>无法导入此文件：{problems}</translation>
+    </message>
+    <message>
+        <source>The database refused: {reason}</source>
+        <translation>数据库拒绝了操作：{reason}</translation>
     </message>
     <message>
         <source>Something went wrong. The details are in the log file.</source>
@@ -1797,10 +1973,6 @@ Policy: {policy}</source>
         <translation>在您打开后，其他人已保存了该客户。未覆盖任何内容：请重新加载，或比较两个版本。</translation>
     </message>
     <message>
-        <source>this company is already in the roster ({details})</source>
-        <translation>该企业已在客户名册中（{details}）</translation>
-    </message>
-    <message>
         <source>something unexpected went wrong; the details are in the log file.</source>
         <translation>发生意外错误，详细信息见日志文件。</translation>
     </message>
@@ -2061,6 +2233,10 @@ Policy: {policy}</source>
     <message>
         <source>{name} was changed at another desk, so it was not deleted. Look at it again and delete it if it should go.</source>
         <translation>{name}已在其他工位被修改，因此未删除。请重新查看，确需删除时再删除。</translation>
+    </message>
+    <message>
+        <source>{name} could not be deleted: {reason}</source>
+        <translation>无法删除{name}：{reason}</translation>
     </message>
     <message>
         <source>{name} could not be deleted: the database refused.</source>

@@ -63,6 +63,7 @@ def build_window(
     from app.services.packs import active_pack
     from app.settings import AppSettingsError, database_url, load_app_settings
     from app.ui.context import AppContext
+    from app.ui.core_messages import error_text
     from app.ui.main_window import MainWindow
     from db.engine import default_url
     from db.errors import DatabaseError
@@ -92,7 +93,8 @@ def build_window(
     except DatabaseError as error:
         log.error("database failed to open: %s", error)
         raise StartupError(
-            app.translate("Application", "The client database could not be opened"), str(error)
+            app.translate("Application", "The client database could not be opened"),
+            error_text(error),
         ) from None
     context = AppContext(pack, service, lang=language, as_of=settings.as_of, parent=app)
     context.language_changed.connect(lambda new: install_language(translations, new))

@@ -21,6 +21,7 @@ class AppContext(QObject):
     as_of_changed = Signal()
     roster_changed = Signal()  # a client was added, saved, deleted or imported
     service_changed = Signal()  # another database was opened
+    pack_changed = Signal()  # another rule pack is in use: re-assess, rebuild what shows it
 
     def __init__(
         self,
@@ -55,6 +56,12 @@ class AppContext(QObject):
             self.lang = lang
             self.service.lang = lang
             self.language_changed.emit(lang)
+
+    def set_pack(self, pack: Pack, service: ClientService) -> None:
+        """Assess with ``pack`` from now on, through ``service`` (the roster opened with it)."""
+        self.pack = pack
+        self.set_service(service)
+        self.pack_changed.emit()
 
     def set_service(self, service: ClientService) -> None:
         old, self.service = self.service, service

@@ -1,9 +1,10 @@
-"""The core's refusals (profile validation, import checks) in the interface language.
+"""The core's refusals (profile validation, import checks, the database) in the interface language.
 
-``rules/`` and ``app/services`` word their refusals in English for the command line and logs,
-one line per problem naming the field. The window shows the same refusals in Chinese too: each
-known wording is matched here and said again through ``tr()``; an unknown one is shown as it
-is, so nothing is ever hidden.
+``rules/``, ``db/`` and ``app/services`` word their refusals in English for the command line and
+logs, one line per problem naming the field, the file or the client. The window shows the same
+refusals in Chinese too: each known wording is matched here and said again through ``tr()``; an
+unknown one is shown as it is, so nothing is ever hidden. ``error_text`` is the way a screen shows
+a refusal it caught.
 """
 
 from __future__ import annotations
@@ -166,7 +167,282 @@ _RULES: list[_Rule] = [
     ),
 ]
 
-_FIELD = re.compile(r"^(?P<field>[a-z_]+)(?:\[\d+\])?: (?P<rest>.+)$")
+
+def _not_a_file(what: str) -> str:
+    return {
+        "a folder": translate("CoreMessages", "a folder"),
+        "a FIFO (named pipe)": translate("CoreMessages", "a named pipe (FIFO)"),
+        "a device": translate("CoreMessages", "a device"),
+        "a socket": translate("CoreMessages", "a socket"),
+    }[what]
+
+
+def _named(name: str | None, text: str) -> str:
+    """``text`` about a file, led by its name when the refusal gave one."""
+    if not name:
+        return text
+    return translate("CoreMessages", "{name}: {text}").format(name=name, text=text)
+
+
+# Profiles and the files they come in (rules/json_input.py, rules/profile.py,
+# rules/bounded_file.py, app/services/text_files.py, app/services/clients.py).
+_INPUT_RULES: list[_Rule] = [
+    (
+        re.compile(r"^(?:(?P<key>.+): )?given twice; keep one of the two$"),
+        lambda m: (
+            translate("CoreMessages", "“{key}” is given twice; keep one of the two.").format(
+                key=m["key"]
+            )
+            if m["key"]
+            else translate("CoreMessages", "This answer is given twice; keep one of the two.")
+        ),
+    ),
+    (
+        re.compile(r"^(?P<key>a key )?holds a lone surrogate \((?P<code>\\u[0-9a-f]{4})\), .*$"),
+        lambda m: translate(
+            "CoreMessages",
+            "The text is damaged: it holds {code}, half of a character that cannot be stored.",
+        ).format(code=m["code"]),
+    ),
+    (
+        re.compile(r"^nested deeper than any profile(?: \((?P<levels>\d+) levels\))?$"),
+        lambda m: translate(
+            "CoreMessages", "Lists or objects are nested deeper than any profile's answers."
+        ),
+    ),
+    (
+        re.compile(r"^a whole number of (?P<digits>\d+) digits is longer than any answer$"),
+        lambda m: translate(
+            "CoreMessages", "A whole number of {digits} digits is longer than any answer."
+        ).format(digits=m["digits"]),
+    ),
+    (
+        re.compile(r"^contains a NUL character \(\\x00\), which no database stores as text$"),
+        lambda m: translate(
+            "CoreMessages",
+            "The text holds a NUL character (\\x00), which no database can store: retype it.",
+        ),
+    ),
+    (
+        re.compile(r"^(?:(?P<name>.+) is )?neither UTF-8 nor GB18030 text; save it as UTF-8 .*$"),
+        lambda m: _named(
+            m["name"],
+            translate(
+                "CoreMessages",
+                "The file is neither UTF-8 nor GB18030 text: save it as UTF-8 "
+                "(in Excel: “CSV UTF-8”).",
+            ),
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?:(?P<name>.+?):? )?is (?P<what>a folder|a FIFO \(named pipe\)|a device|a socket), "
+            r"not a file$"
+        ),
+        lambda m: _named(
+            m["name"],
+            translate("CoreMessages", "This is {what}, not a file.").format(
+                what=_not_a_file(m["what"])
+            ),
+        ),
+    ),
+    (
+        re.compile(r"^(?:(?P<name>.+?):? )?is larger than (?P<size>\d+ (?:GB|MB|KB|bytes))$"),
+        lambda m: _named(
+            m["name"],
+            translate("CoreMessages", "The file is larger than {size}.").format(size=m["size"]),
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?:(?P<row>row \d+): )?field larger than field limit \((?P<limit>\d+)\); "
+            r"this row and the rows after it were not read$"
+        ),
+        lambda m: _named(
+            _place(m["row"]) if m["row"] else None,
+            translate(
+                "CoreMessages",
+                "A cell is longer than {limit} characters; this row and the rows after it were "
+                "not read.",
+            ).format(limit=m["limit"]),
+        ),
+    ),
+    (
+        re.compile(r"^the database refused this row: (?P<why>.+)$"),
+        lambda m: translate("CoreMessages", "The database refused this row: {why}").format(
+            why=plain_reason(m["why"])
+        ),
+    ),
+]
+
+# The database's refusals (db/errors.py, db/repositories/clients.py); ``where`` is a file or a
+# server, without the password.
+_DATABASE_RULES: list[_Rule] = [
+    (
+        re.compile(r"^(?P<where>.+) is not a SQLite database, or its header is damaged$"),
+        lambda m: translate(
+            "CoreMessages", "{where} is not a roster database, or its beginning is damaged."
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^(?P<where>.+) is damaged: restore a backup \(policy-check db restore\)$"),
+        lambda m: translate(
+            "CoreMessages", "{where} is damaged: restore a backup (policy-check db restore)."
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(
+            r"^cannot open (?P<where>.+): the file or its folder cannot be read or written$"
+        ),
+        lambda m: translate(
+            "CoreMessages",
+            "{where} cannot be opened: the file or its folder cannot be read or written.",
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^(?P<where>.+) is read-only(?: \(file or folder\))?: nothing was saved$"),
+        lambda m: translate(
+            "CoreMessages", "{where} is read-only (the file or its folder): nothing was saved."
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^(?P<where>.+): permission denied: nothing was saved$"),
+        lambda m: translate(
+            "CoreMessages", "{where}: permission denied: nothing was saved."
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^(?P<where>.+): the (?P<server>server's )?disk is full: nothing was saved$"),
+        lambda m: (
+            translate("CoreMessages", "{where}: the server's disk is full: nothing was saved.")
+            if m["server"]
+            else translate("CoreMessages", "{where}: the disk is full: nothing was saved.")
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^(?P<where>.+): the disk failed to read or write \(full\?\)$"),
+        lambda m: translate(
+            "CoreMessages", "{where}: the disk failed to read or write (is it full?)."
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(
+            r"^(?P<where>.+) is busy: another program has held it locked too long; try again$"
+        ),
+        lambda m: translate(
+            "CoreMessages",
+            "{where} is busy: another program has kept it locked too long. Try again.",
+        ).format(where=m["where"]),
+    ),
+    (
+        re.compile(r"^another desk saved the same company at the same moment; nothing was saved$"),
+        lambda m: translate(
+            "CoreMessages",
+            "Another desk saved the same company at the same moment; nothing was saved.",
+        ),
+    ),
+    (
+        re.compile(r"^client #(?P<id>\d+) does not exist \(deleted\?\)$"),
+        lambda m: translate(
+            "CoreMessages", "Client #{id} does not exist (deleted at another desk?)."
+        ).format(id=m["id"]),
+    ),
+    (
+        re.compile(
+            r"^(?P<label>.+) was changed by (?:someone else while you were saving it|"
+            r"(?P<user>.+) at (?P<when>.+) \(now version \d+, you opened version \d+\)); "
+            r"nothing was saved: reopen it and apply your changes again$"
+        ),
+        lambda m: (
+            translate(
+                "CoreMessages",
+                "{user} changed this client at {when}; nothing was saved: reopen it and apply "
+                "your changes again.",
+            ).format(user=m["user"], when=m["when"])
+            if m["user"]
+            else translate(
+                "CoreMessages",
+                "Someone else changed this client while you were saving it; nothing was saved: "
+                "reopen it and apply your changes again.",
+            )
+        ),
+    ),
+    (
+        re.compile(r"^cannot open (?P<where>.+?): (?P<why>.+)$"),
+        lambda m: translate("CoreMessages", "{where} cannot be opened: {why}").format(
+            where=m["where"], why=m["why"]
+        ),
+    ),
+]
+
+
+def _backup_why(why: str) -> str:
+    fixed = {
+        "the file is empty": translate("CoreMessages", "the file is empty"),
+        "not a policy-checker backup": translate("CoreMessages", "it is not a backup of this app"),
+        "the backup is incomplete (truncated?) or its row counts differ": translate(
+            "CoreMessages", "the backup is incomplete (cut short?)"
+        ),
+        "the checksum line is missing (cut short?)": translate(
+            "CoreMessages", "its checksum is missing (cut short?)"
+        ),
+        "the checksum does not match: the file was altered or damaged": translate(
+            "CoreMessages", "its checksum does not match: the file was altered or damaged"
+        ),
+        "the file changed while it was being restored": translate(
+            "CoreMessages", "the file changed while it was being restored"
+        ),
+    }
+    if why in fixed:
+        return fixed[why]
+    if why.startswith("damaged or cut short"):
+        return translate("CoreMessages", "the file is damaged or cut short")
+    line = re.match(r"^line (?P<number>\d+)\b", why)
+    if line is not None:
+        return translate("CoreMessages", "line {number} of the file is damaged").format(
+            number=line["number"]
+        )
+    return why
+
+
+# Backups and restores (db/backup.py).
+_BACKUP_RULES: list[_Rule] = [
+    (
+        re.compile(r"^(?P<path>.+?): (?P<why>.+); nothing was restored$"),
+        lambda m: translate(
+            "CoreMessages", "{path} cannot be restored: {why}. Nothing was restored."
+        ).format(path=m["path"], why=_backup_why(m["why"])),
+    ),
+    (
+        re.compile(r"^the database is empty: there is nothing to back up$"),
+        lambda m: translate("CoreMessages", "The database is empty: there is nothing to back up."),
+    ),
+    (
+        re.compile(r"^cannot write (?P<path>.+?): (?P<why>.+)$"),
+        lambda m: translate("CoreMessages", "{path} cannot be written: {why}").format(
+            path=m["path"], why=m["why"]
+        ),
+    ),
+    (
+        re.compile(r"^the backup's schema revision \S+ is newer than this version .*$"),
+        lambda m: translate(
+            "CoreMessages", "The backup was made by a newer version of the app: update the app."
+        ),
+    ),
+    (
+        re.compile(r"^the database already holds (?P<rows>\d+) rows: restore into an empty .*$"),
+        lambda m: translate(
+            "CoreMessages",
+            "The database already holds {rows} records: restore into an empty database, or "
+            "replace its contents.",
+        ).format(rows=m["rows"]),
+    ),
+]
+
+
+_ALL_RULES = _RULES + _INPUT_RULES + _DATABASE_RULES + _BACKUP_RULES
+
+_FIELD = re.compile(r"^(?P<field>[a-z_]+)(?:\[\d+\]|\.\w+)*: (?P<rest>.+)$")
 _PLACE = re.compile(r"^(?P<kind>row|line|item) (?P<number>\d+)$")
 
 
@@ -180,7 +456,7 @@ def _place(label: str) -> str:
 def plain_reason(text: str) -> str:
     """``text`` (one refusal, with or without a leading ``field:``) said again through tr();
     unchanged when its wording is not a known one."""
-    for pattern, say in _RULES:
+    for pattern, say in _ALL_RULES:
         match = pattern.match(text)
         if match:
             return say(match)
@@ -190,3 +466,11 @@ def plain_reason(text: str) -> str:
         if said != field["rest"]:
             return said
     return text
+
+
+def error_text(error: BaseException) -> str:
+    """A refusal the core raised (its message written for a user), in the interface language."""
+    problems = getattr(error, "problems", None)
+    if isinstance(problems, list) and problems:
+        return "; ".join(plain_reason(str(problem)) for problem in problems)
+    return plain_reason(str(error))

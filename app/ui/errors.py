@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.core_messages import error_text
 from db.errors import DatabaseError
 from rules.profile import ProfileError
 
@@ -27,7 +28,7 @@ def show_error(parent: QWidget | None, message: str, error: BaseException | None
     box.setWindowTitle(message)
     box.setText(message)
     if isinstance(error, _PLAIN):
-        box.setInformativeText(str(error))
+        box.setInformativeText(error_text(error))
     elif error is not None:
         box.setInformativeText(
             box.tr("Something unexpected went wrong. The details are in the log file.")

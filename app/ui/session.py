@@ -61,6 +61,7 @@ class ClientSession(QObject):
         self._assessment: Assessment | None = None
         self._answer: dict[str, Any] | None = None
         context.as_of_changed.connect(self.reassess)
+        context.pack_changed.connect(self.reassess)
         context.language_changed.connect(self._language_changed)
 
     # -- what is shown ----------------------------------------------------------------------

@@ -236,7 +236,7 @@ def test_a_taken_credit_code_offers_the_saved_client(
         editor.save()
         wait_tasks()
     assert opened.args == [other.id]
-    assert "already in the roster" in seen[0]
+    assert "Already in the roster as client #1" in seen[0]
     assert "Not saved" in editor.status.text()
     assert session.dirty and session.record is None
     assert service.count() == 1

@@ -35,9 +35,10 @@ from app.report.settings import Branding, SettingsError, branding, load_settings
 from app.services.clients import ClientService, ImportReport
 from app.services.clients_files import ClientFileError
 from app.ui.context import AppContext
-from app.ui.core_messages import plain_reason
+from app.ui.core_messages import error_text, plain_reason
 from app.ui.session import ClientSession
 from app.ui.tasks import run_task
+from db.errors import DatabaseError
 from rules.engine import Assessment
 from rules.fields import PROFILE_FIELDS
 from rules.profile import ProfileError
@@ -113,7 +114,11 @@ def failure_text(error: BaseException, target: Path | None = None) -> str:
     if isinstance(error, ClientFileError):
         return QCoreApplication.translate(
             "Export", "This file cannot be imported: {problems}"
-        ).format(problems="; ".join(error.problems))
+        ).format(problems=error_text(error))
+    if isinstance(error, DatabaseError):
+        return QCoreApplication.translate("Export", "The database refused: {reason}").format(
+            reason=error_text(error)
+        )
     if not isinstance(error, OSError):
         return QCoreApplication.translate(
             "Export", "Something went wrong. The details are in the log file."
@@ -365,9 +370,7 @@ class ExportController(QObject):
             self.session.set_answer("name", name.strip())
         except ProfileError as error:
             self.prompts.error(
-                self.tr("This name cannot be used: {problems}").format(
-                    problems="; ".join(error.problems)
-                )
+                self.tr("This name cannot be used: {problems}").format(problems=error_text(error))
             )
             return False
         return True

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.services.clients_diff import VerdictDiff
 from app.ui.context import AppContext
+from app.ui.core_messages import error_text
 from app.ui.session import ClientSession
 from app.ui.tasks import run_task
 from db.errors import DatabaseError, NotFoundError
@@ -282,7 +283,7 @@ def error_message(action: str, error: Exception) -> str:
             "History", "the client or record no longer exists (deleted at another desk?)"
         )
     elif isinstance(error, DatabaseError | ValueError):
-        reason = str(error)
+        reason = error_text(error)
     else:
         log.error("history: %s failed", action, exc_info=error)
         reason = translate("History", "an unexpected error; the details are in the log")

@@ -11,9 +11,10 @@ from typing import Any, Final
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.ui.context import AppContext
+from app.ui.core_messages import error_text
 from app.ui.session import ClientSession
 from app.ui.widgets.base import UNKNOWN
-from db.errors import ConcurrentEditError, DatabaseError, DuplicateClientError
+from db.errors import ConcurrentEditError, DatabaseError
 from db.records import ClientRecord
 from rules.fields import PROFILE_FIELDS
 from rules.help_text import field_help
@@ -203,12 +204,8 @@ def save_error_text(error: Exception) -> str:
             "someone else saved this client after you opened it. Nothing was overwritten: "
             "reload it or compare the two versions.",
         )
-    if isinstance(error, DuplicateClientError):
-        return translate(
-            "ProfileEditor", "this company is already in the roster ({details})"
-        ).format(details=str(error))
     if isinstance(error, DatabaseError | ProfileError):
-        return str(error)
+        return error_text(error)
     log.error("save failed", exc_info=error)
     return translate(
         "ProfileEditor", "something unexpected went wrong; the details are in the log file."

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
+from app.ui.core_messages import error_text
 from app.ui.errors import show_error
 from app.ui.profile_editor.controller import (
     SECTIONS,
@@ -285,7 +286,7 @@ class ProfileEditorView(QWidget):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Already in the roster"))
         box.setText(self.tr("This company seems to be in the roster already."))
-        box.setInformativeText(str(error))
+        box.setInformativeText(error_text(error))
         open_button = None
         if error.existing_ids:
             open_button = box.addButton(

@@ -81,6 +81,7 @@ class ResultsView(QWidget):
         self.retranslate()
         self.session.changed.connect(self.reload)
         self.context.language_changed.connect(self.reload)
+        self.context.pack_changed.connect(self.reload)
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------
@@ -237,7 +238,9 @@ class ResultsView(QWidget):
         self.group_combo.setCurrentIndex((self.group_combo.currentIndex() + 1) % len(GROUPINGS))
 
     def reload(self, *_args: object) -> None:
-        """Rebuild the rows from the session's assessment."""
+        """Rebuild the rows from the session's assessment (and the chapters from the pack in
+        use: the session may re-assess with a new pack before this screen hears of it)."""
+        self.controller.pack = self.context.pack
         self._rows = rows_from_answer(self.session.answer)
         self._apply()
 

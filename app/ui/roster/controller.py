@@ -22,9 +22,10 @@ from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QObject, Qt, QT
 
 from app.services.clients import ClientService
 from app.ui.context import AppContext
+from app.ui.core_messages import error_text
 from app.ui.roster.model import COLUMNS, RosterLine, RosterModel, sort_key
 from app.ui.tasks import run_task
-from db.errors import ConcurrentEditError, NotFoundError
+from db.errors import ConcurrentEditError, DatabaseError, NotFoundError
 from db.names import normalise_search
 from db.records import RosterRow
 
@@ -176,6 +177,7 @@ class RosterController(QObject):
         context.roster_changed.connect(self.reload)
         context.service_changed.connect(self.reload)
         context.as_of_changed.connect(self.reload)
+        context.pack_changed.connect(self.reload)
         context.language_changed.connect(self._language_changed)
         app = QCoreApplication.instance()
         if app is not None:  # the last chance for a pending delete
@@ -377,6 +379,10 @@ class RosterController(QObject):
                 "{name} was changed at another desk, so it was not deleted. "
                 "Look at it again and delete it if it should go."
             ).format(name=name)
+        elif isinstance(error, DatabaseError):
+            message = self.tr("{name} could not be deleted: {reason}").format(
+                name=name, reason=error_text(error)
+            )
         else:
             message = self.tr("{name} could not be deleted: the database refused.").format(
                 name=name

@@ -36,6 +36,7 @@ from app.settings import (
     write_json_atomically,
 )
 from app.ui.context import AppContext
+from app.ui.core_messages import plain_reason
 from app.ui.tasks import run_task
 from db.engine import default_url, sqlite_path
 from db.engine import parse_url as parse_database_url
@@ -777,6 +778,8 @@ class SettingsController(QObject):
             return self.tr("{where} is not a database file.").format(where=where)
         if "cannot create the database folder" in text or "unable to open database file" in text:
             return self.tr("The file {where} cannot be opened or created here.").format(where=where)
+        if isinstance(error, DatabaseError) and plain_reason(str(error)) != str(error):
+            return plain_reason(str(error))
         return self.tr("The database {where} could not be opened.").format(where=where)
 
 

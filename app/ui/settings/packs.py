@@ -326,11 +326,7 @@ class PacksController(QObject):
 
     def _switched(self, old: Pack, switched: Switched) -> None:
         self._set_busy(False)
-        self.context.pack = switched.pack
-        self.context.set_service(switched.service)
-        # Every screen that assesses re-assesses on this signal: a new pack changes verdicts
-        # as a new date does (the open client's results, the roster's "older rules" marks).
-        self.context.as_of_changed.emit()
+        self.context.set_pack(switched.pack, switched.service)
         log.info("rule pack in use: %s", switched.entry.ref)
         self.message.emit(
             self.tr("Now assessing with {pack} {version}.").format(
