@@ -126,7 +126,20 @@ def main(lang: str, out: Path) -> None:
     settings = SettingsDialog(window.context, window)
     settings.show()
     shot(settings, "settings")
+    settings.tabs.setCurrentIndex(settings.tabs.count() - 1)  # Rule packs
+    settle()
+    shot(settings, "packs")
     settings.close()
+
+    from app.ui.settings.reassess_dialog import ReassessDialog
+
+    reassess = ReassessDialog(window.context, window)
+    reassess.resize(900, 560)
+    reassess.show()
+    reassess.start()
+    settle(4000)
+    shot(reassess, "reassess")
+    reassess.close()
     window.session.dirty = False
     window.close()
 
