@@ -419,11 +419,6 @@ def iter_rows(path: Path) -> Iterator[Row]:
         raise ClientFileError([str(error)]) from None
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Every client row of the file (``iter_rows``), in a list."""
-    return list(iter_rows(path))
-
-
 def answer_to_cell(key: str, value: Any, spreadsheet: bool) -> Any:
     """An answer as a CSV (text) or Excel (typed) cell holds it; ``cell_to_answer`` reverses it."""
     if value is None:

@@ -17,7 +17,7 @@ from app.services.clients_files import (
     COLUMNS,
     ClientFileError,
     cell_to_answer,
-    read_rows,
+    iter_rows,
     write_rows,
 )
 from rules.profile import PROFILE_KEYS, parse_profile
@@ -65,7 +65,7 @@ FORMATS = [".json", ".jsonl", ".csv", ".xlsx"]
 def round_trip(tmp_path: Path, suffix: str, profiles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     path = tmp_path / f"clients{suffix}"
     write_rows(path, [{"id": n, **p} for n, p in enumerate(profiles, start=1)])
-    rows = read_rows(path)
+    rows = list(iter_rows(path))
     assert all(row.problems == () for row in rows)
     return [
         parse_profile({k: v for k, v in row.data.items() if k != "id"}).to_json_dict()
@@ -140,7 +140,7 @@ def test_chinese_headers_and_labels_are_understood(tmp_path: Path) -> None:
         "光谷智算,91420100MA4KX8N35J,自贸试验区武汉片区,45,3200,人工智能、软件,是,2019/5/1,尚未获利\n",
         encoding="utf-8-sig",
     )
-    [row] = read_rows(path)
+    [row] = list(iter_rows(path))
     assert parse_profile(row.data).to_json_dict() == {
         "name": "光谷智算",
         "credit_code": "91420100MA4KX8N35J",
@@ -157,7 +157,7 @@ def test_chinese_headers_and_labels_are_understood(tmp_path: Path) -> None:
 def test_a_csv_saved_by_chinese_excel_in_gb18030_is_read(tmp_path: Path) -> None:
     path = tmp_path / "gbk.csv"
     path.write_bytes("企业名称;从业人员\n襄阳轴承;300\n".encode("gb18030"))
-    [row] = read_rows(path)
+    [row] = list(iter_rows(path))
     assert (row.label, row.data) == ("row 2", {"name": "襄阳轴承", "employees": 300})
 
 
@@ -171,7 +171,7 @@ def test_rows_are_numbered_as_the_spreadsheet_shows_them(tmp_path: Path) -> None
     sheet.append([None, None, None, None, None])  # a blank row is skipped, not refused
     sheet.append(["数字代码", 914201007483108800, 3, None, None])
     workbook.save(path)
-    rows = read_rows(path)
+    rows = list(iter_rows(path))
     assert [r.label for r in rows] == ["row 2", "row 4"]
     assert rows[0].data == {
         "name": "好",
@@ -198,14 +198,14 @@ def test_a_file_with_wrong_columns_is_refused_whole(tmp_path: Path, header: str,
     path = tmp_path / "bad.csv"
     path.write_text(header + "x,1\n" if header else "", encoding="utf-8")
     with pytest.raises(ClientFileError) as refused:
-        read_rows(path)
+        list(iter_rows(path))
     assert any(says in problem for problem in refused.value.problems), refused.value.problems
 
 
 def test_json_lines_report_a_broken_line_by_number(tmp_path: Path) -> None:
     path = tmp_path / "clients.jsonl"
     path.write_text('{"name": "好"}\n\n{"name": \n[1]\n', encoding="utf-8")
-    rows = read_rows(path)
+    rows = list(iter_rows(path))
     assert [(r.label, r.problems) for r in rows] == [
         ("line 1", ()),
         ("line 3", ("line 3: malformed JSON at column 10: Expecting value",)),
@@ -216,7 +216,7 @@ def test_json_lines_report_a_broken_line_by_number(tmp_path: Path) -> None:
 def test_one_profile_file_is_one_client(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"name": "好"}), encoding="utf-8")
-    assert [(r.label, r.data) for r in read_rows(path)] == [("item 1", {"name": "好"})]
+    assert [(r.label, r.data) for r in list(iter_rows(path))] == [("item 1", {"name": "好"})]
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ def test_one_profile_file_is_one_client(tmp_path: Path) -> None:
 )
 def test_unreadable_files_are_refused(tmp_path: Path, name: str, says: str) -> None:
     with pytest.raises(ClientFileError, match=says):
-        read_rows(tmp_path / name)
+        list(iter_rows(tmp_path / name))
 
 
 def test_chinese_headers_on_export_read_back(tmp_path: Path) -> None:
@@ -235,7 +235,7 @@ def test_chinese_headers_on_export_read_back(tmp_path: Path) -> None:
     assert sheet is not None
     header = next(sheet.iter_rows(values_only=True))
     assert header[:3] == ("编号", "企业名称", "统一社会信用代码")
-    [row] = read_rows(path)
+    [row] = list(iter_rows(path))
     assert parse_profile({k: v for k, v in row.data.items() if k != "id"}).to_json_dict() == (
         parse_profile(FULL).to_json_dict()
     )
@@ -257,7 +257,7 @@ def test_the_csv_export_never_holds_a_formula_and_reads_back_exactly(
         assert cell == "'" + name  # shown as text by a spreadsheet, never run
     else:
         assert cell == name
-    (row,) = read_rows(path)
+    (row,) = list(iter_rows(path))
     assert row.problems == () and row.data["name"] == name.strip()
 
 
@@ -276,5 +276,5 @@ def test_numbers_beyond_excels_precision_go_out_as_text_and_come_back_exactly(
     cell = sheet.cell(2, COLUMNS.index("employees") + 1)
     assert (cell.value, cell.data_type) == (str(huge), "s")
     assert cell.comment is not None and cell.comment.text == BEYOND_EXCEL_NOTE
-    [row] = read_rows(path)
+    [row] = list(iter_rows(path))
     assert (row.data["employees"], row.data["annual_revenue"]) == (huge, 0.1)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.services.clients import ClientService
-from app.services.clients_files import ClientFileError, read_rows
+from app.services.clients_files import ClientFileError, iter_rows
 from app.services.text_files import CSV_FIELD_LIMIT, CsvRowError, csv_rows
 from app.ui.core_messages import error_text, plain_reason
 from db.backup import BackupError, verify_backup
@@ -122,7 +122,7 @@ def test_a_file_that_is_not_text_or_not_a_file_is_refused_in_chinese(
     latin = tmp_path / "clients.csv"
     latin.write_bytes(b"name\n\xff\xfe\xfa\n")
     with pytest.raises(ClientFileError) as refused:
-        read_rows(latin)
+        list(iter_rows(latin))
     said = error_text(refused.value)
     assert CJK.search(said) and "clients.csv" in said and "UTF-8" in said
 
